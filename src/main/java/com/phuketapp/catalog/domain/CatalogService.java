@@ -1,0 +1,97 @@
+package com.phuketapp.catalog.domain;
+
+import com.phuketapp.catalog.CatalogApi;
+import com.phuketapp.catalog.ItemKind;
+import com.phuketapp.catalog.domain.Filters.PropertyFilter;
+import com.phuketapp.catalog.domain.Filters.TourFilter;
+import com.phuketapp.catalog.domain.Filters.VehicleFilter;
+import com.phuketapp.catalog.persistence.CatalogRepository;
+import com.phuketapp.platform.NotFoundException;
+import com.phuketapp.platform.PageQuery;
+import com.phuketapp.platform.PageResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Catalog reads behind a cache (TTL from {@code spring.cache.*-time-to-live}, 1 h by default), and the writes that
+ * evict exactly what they change. Cached values are language-neutral; the web layer picks the language.
+ */
+@Service
+public class CatalogService implements CatalogApi {
+
+    private final CatalogRepository repository;
+    private final CacheManager caches;
+
+    CatalogService(CatalogRepository repository, CacheManager caches) {
+        this.repository = repository;
+        this.caches = caches;
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.AREAS, key = "'all'")
+    public List<Area> areas() {
+        return repository.areas();
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.VEHICLE_PAGES, key = "#filter.toString() + #page.toString()")
+    public PageResult<Vehicle> vehicles(VehicleFilter filter, PageQuery page) {
+        return repository.vehicles(filter, page);
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.PROPERTY_PAGES, key = "#filter.toString() + #page.toString()")
+    public PageResult<Property> properties(PropertyFilter filter, PageQuery page) {
+        return repository.properties(filter, page);
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.TOUR_PAGES, key = "#filter.toString() + #page.toString()")
+    public PageResult<Tour> tours(TourFilter filter, PageQuery page) {
+        return repository.tours(filter, page);
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.VEHICLES, key = "#id", unless = "#result == null")
+    public Optional<Vehicle> vehicle(UUID id) {
+        return repository.vehicle(id);
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.PROPERTIES, key = "#id", unless = "#result == null")
+    public Optional<Property> property(UUID id) {
+        return repository.property(id);
+    }
+
+    @Cacheable(cacheNames = CatalogCaches.TOURS, key = "#id", unless = "#result == null")
+    public Optional<Tour> tour(UUID id) {
+        return repository.tour(id);
+    }
+
+    /** @param query already trimmed and length-checked by the caller */
+    @Cacheable(cacheNames = CatalogCaches.SEARCH, key = "#query.toLowerCase() + #page.toString()")
+    public PageResult<SearchHit> search(String query, PageQuery page) {
+        return repository.search(query, page);
+    }
+
+    @Override
+    public void setActive(ItemKind kind, UUID id, boolean active) {
+        if (!repository.setActive(kind, id, active)) {
+            throw new NotFoundException("error.catalog.itemNotFound");
+        }
+        evict(kind, id);
+    }
+
+    private void evict(ItemKind kind, UUID id) {
+        cache(CatalogCaches.details(kind)).evict(id);
+        cache(CatalogCaches.pages(kind)).clear();
+        cache(CatalogCaches.SEARCH).clear();
+    }
+
+    private Cache cache(String name) {
+        Cache cache = caches.getCache(name);
+        if (cache == null) {
+            throw new IllegalStateException("No cache " + name);
+        }
+        return cache;
+    }
+}

@@ -1,0 +1,60 @@
+package com.phuketapp.catalog.web;
+
+import com.phuketapp.catalog.domain.CatalogService;
+import com.phuketapp.catalog.domain.Filters.PropertyFilter;
+import com.phuketapp.catalog.domain.PropertyType;
+import com.phuketapp.platform.NotFoundException;
+import com.phuketapp.platform.PageQuery;
+import com.phuketapp.platform.PageResult;
+import com.phuketapp.platform.PublicCache;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/properties")
+@PublicCache(maxAgeSeconds = CatalogHttp.CLIENT_CACHE_SECONDS)
+class PropertyController {
+
+    private final CatalogService catalog;
+
+    PropertyController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Active villas, condos, hotel rooms and houses; {@code guests} keeps those that sleep at least that many. */
+    @GetMapping
+    PageResult<Views.PropertyView> list(
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String area,
+            @RequestParam(required = false) @Nullable String guests,
+            @RequestParam(required = false) @Nullable String minPrice,
+            @RequestParam(required = false) @Nullable String maxPrice,
+            @RequestParam(required = false) @Nullable String sort,
+            PageQuery page,
+            Locale locale) {
+        CatalogParameters parameters = new CatalogParameters();
+        PropertyFilter filter = new PropertyFilter(
+                parameters.code("type", type, PropertyType.class),
+                parameters.area(area, catalog.areas()),
+                parameters.parameters.integer("guests", guests, 1, 40),
+                parameters.price(minPrice, maxPrice),
+                parameters.sort(sort));
+        parameters.check();
+        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
+        return catalog.properties(filter, page).map(views::property);
+    }
+
+    @GetMapping("/{id}")
+    Views.PropertyView get(@PathVariable UUID id, Locale locale) {
+        return catalog.property(id)
+                .filter(property -> property.active())
+                .map(Views.Localizer.of(locale, catalog.areas())::property)
+                .orElseThrow(() -> new NotFoundException("error.catalog.itemNotFound"));
+    }
+}

@@ -1,0 +1,232 @@
+package com.phuketapp.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.phuketapp.support.Http;
+import com.phuketapp.support.IntegrationTest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The conventions every endpoint inherits, seen from a client over real HTTP. */
+@Import(PlatformHttpTest.ProbeController.class)
+class PlatformHttpTest extends IntegrationTest {
+
+    @LocalManagementPort
+    private int managementPort;
+
+    /** Stands in for the feature endpoints that take JSON bodies, and for a bug that throws. */
+    @RestController
+    static class ProbeController {
+
+        record Signup(@NotBlank @Email String email, @NotBlank String fullName, @Max(10) int guests) {}
+
+        @PostMapping("/v1/test-probe")
+        Map<String, Object> accept(@Valid @RequestBody Signup signup) {
+            return Map.of("email", signup.email());
+        }
+
+        @GetMapping("/v1/test-probe/bug")
+        String bug() {
+            throw new IllegalStateException("SELECT secret FROM users at com.phuketapp.Internal");
+        }
+    }
+
+    @Test
+    void successBodyIsEnvelopedWithRequestIdAndTimestamp() {
+        Http.Response response = http.get("/v1/areas");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode meta = response.json().get("meta");
+        assertThat(meta.get("requestId").asString()).isEqualTo(response.header("X-Request-ID").orElseThrow());
+        assertThat(meta.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+        assertThat(response.data().isArray()).isTrue();
+    }
+
+    @Test
+    void echoesASaneRequestIdAndReplacesAnInsaneOne() {
+        assertThat(http.get("/v1/areas", "X-Request-ID", "ios-7f3a.2_b").header("X-Request-ID"))
+                .contains("ios-7f3a.2_b");
+
+        for (String insane : new String[] {"a".repeat(65), "has space", "<script>", "ключ"}) {
+            Http.Response response = http.get("/v1/areas", "X-Request-ID", insane);
+            String id = response.header("X-Request-ID").orElseThrow();
+            assertThat(id).isNotEqualTo(insane).matches("[A-Za-z0-9._-]{1,64}");
+            assertThat(response.json().get("meta").get("requestId").asString()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void unknownPathIsA404Envelope() {
+        Http.Response response = http.get("/v1/no-such-thing");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertError(response, "NOT_FOUND");
+    }
+
+    @Test
+    void wrongMethodIsA405Envelope() {
+        Http.Response response = http.send("DELETE", "/v1/vehicles", "");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertError(response, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void wrongMediaTypeIsA415Envelope() {
+        Http.Response response = http.send("POST", "/v1/test-probe", "email=a@b.c", "Content-Type", "text/plain");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertError(response, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void malformedJsonIsA400Envelope() {
+        Http.Response response = http.send("POST", "/v1/test-probe", "{\"email\": ", "Content-Type", "application/json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertError(response, "VALIDATION_ERROR");
+        assertThat(response.json().at("/error/details/0/field").asString()).isEqualTo("body");
+    }
+
+    @Test
+    void typeMismatchInTheBodyNamesTheField() {
+        Http.Response response = http.send(
+                "POST",
+                "/v1/test-probe",
+                "{\"email\":\"a@b.co\",\"fullName\":\"A\",\"guests\":\"many\"}",
+                "Content-Type",
+                "application/json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/error/details/0/field").asString()).isEqualTo("guests");
+    }
+
+    @Test
+    void validationDetailsNameEachFieldInTheCallersLanguage() {
+        String body = "{\"email\":\"not-an-email\",\"fullName\":\"\",\"guests\":11}";
+
+        Http.Response english =
+                http.send("POST", "/v1/test-probe", body, "Content-Type", "application/json");
+        Http.Response russian = http.send(
+                "POST", "/v1/test-probe", body, "Content-Type", "application/json", "Accept-Language", "ru-RU");
+
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.json().at("/error/details").valueStream().map(d -> d.get("field").asString()))
+                .containsExactlyInAnyOrder("email", "fullName", "guests");
+        assertThat(english.json().at("/error/message").asString()).isEqualTo("The request is invalid.");
+        assertThat(russian.json().at("/error/message").asString()).isEqualTo("Некорректный запрос.");
+        assertThat(russian.json().at("/error/details").valueStream().map(d -> d.get("message").asString()))
+                .allSatisfy(message -> assertThat(message).containsPattern("[а-яА-Я]"));
+    }
+
+    @Test
+    void bodyOverTheLimitIsA413Envelope() {
+        String big = "{\"email\":\"a@b.co\",\"fullName\":\"" + "x".repeat(300 * 1024) + "\",\"guests\":1}";
+
+        Http.Response declared = http.send("POST", "/v1/test-probe", big, "Content-Type", "application/json");
+        Http.Response chunked = http.send(http.request("/v1/test-probe", "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes())))); // no length: chunked
+
+        for (Http.Response response : new Http.Response[] {declared, chunked}) {
+            assertThat(response.status()).isEqualTo(413);
+            assertError(response, "PAYLOAD_TOO_LARGE");
+        }
+    }
+
+    @Test
+    void unexpectedFailureIsAGeneric500WithoutInternals() {
+        Http.Response response = http.get("/v1/test-probe/bug");
+
+        assertThat(response.status()).isEqualTo(500);
+        assertError(response, "INTERNAL_ERROR");
+        assertThat(response.body()).doesNotContain("SELECT", "IllegalState", "com.phuketapp", "Exception");
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        for (Http.Response response :
+                new Http.Response[] {http.get("/v1/vehicles"), http.get("/v1/nope"), http.get("/health")}) {
+            assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.header("X-Frame-Options")).contains("DENY");
+            assertThat(response.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+            assertThat(response.header("Strict-Transport-Security")).isEmpty();
+        }
+    }
+
+    @Test
+    void hstsIsSentBehindATlsTerminatingProxy() {
+        Http.Response response = http.get("/v1/areas", "X-Forwarded-Proto", "https");
+
+        assertThat(response.header("Strict-Transport-Security").orElseThrow()).contains("max-age=31536000");
+    }
+
+    @Test
+    void cacheControlIsChosenPerRoute() {
+        assertThat(http.get("/v1/vehicles").header("Cache-Control")).contains("public, max-age=300");
+        assertThat(http.get("/health").header("Cache-Control")).contains("no-store");
+        assertThat(http.get("/v1/vehicles?page=0").header("Cache-Control").orElseThrow()).contains("no-store");
+    }
+
+    @Test
+    void healthListsEachDependencyWithStateAndLatency() {
+        Http.Response response = http.get("/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("status").asString()).isEqualTo("UP");
+        for (String dependency : new String[] {"database", "cache"}) {
+            JsonNode check = body.get("checks").get(dependency);
+            assertThat(check.get("status").asString()).isEqualTo("UP");
+            assertThat(check.get("latencyMs").isNumber()).isTrue();
+        }
+        assertThat(body.at("/checks/cache/detail").asString()).isEqualTo("redis");
+        assertThat(http.get("/health/live").status()).isEqualTo(200);
+        assertThat(http.get("/health/ready").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreOnTheManagementPortOnly() {
+        http.get("/v1/vehicles");
+        Http.Response metrics = http.send(HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .GET());
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
+        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(404);
+    }
+
+    @Test
+    void openApiDescriptionAndInteractiveUiAreServed() {
+        Http.Response description = http.get("/v1/openapi.json");
+
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.json().get("openapi").asString()).startsWith("3.");
+        assertThat(description.json().get("paths").has("/v1/vehicles")).isTrue();
+        Http.Response ui = http.get("/v1/docs/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("swagger");
+    }
+
+    static void assertError(Http.Response response, String code) {
+        JsonNode error = response.json().get("error");
+        assertThat(error.get("code").asString()).isEqualTo(code);
+        assertThat(error.get("message").asString()).isNotBlank();
+        assertThat(error.get("details").isArray()).isTrue();
+        assertThat(response.json().at("/meta/requestId").asString()).isNotBlank();
+        assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/json");
+    }
+}

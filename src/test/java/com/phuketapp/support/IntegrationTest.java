@@ -1,0 +1,38 @@
+package com.phuketapp.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole app over real HTTP, against the run's real PostgreSQL and Redis (see {@link TestInfrastructure}), with the
+ * sample catalog loaded — the production shape: external database, Redis cache, JSON logs.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=${phuket.test.postgres-url}",
+            "spring.datasource.username=postgres",
+            "spring.data.redis.url=${phuket.test.redis-url}",
+            "SAMPLE_DATA=true"
+        })
+public abstract class IntegrationTest {
+
+    static {
+        TestInfrastructure.start();
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private tools.jackson.databind.json.JsonMapper json;
+
+    protected Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port, json);
+    }
+}
