@@ -53,7 +53,7 @@ public final class Http {
         return builder;
     }
 
-    public record Response(HttpResponse<String> raw, JsonMapper json) {
+    public record Response(HttpResponse<String> raw, JsonMapper mapper) {
 
         public int status() {
             return raw.statusCode();
@@ -64,7 +64,7 @@ public final class Http {
         }
 
         public JsonNode json() {
-            return json.readTree(raw.body());
+            return mapper.readTree(raw.body());
         }
 
         public JsonNode data() {

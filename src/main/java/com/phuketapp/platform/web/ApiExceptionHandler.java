@@ -116,10 +116,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Malformed JSON, a wrong type inside it, or a body over the size limit (found while reading it). */
     private static ApiException unreadable(HttpMessageNotReadableException failure) {
+        // A body over the limit fails deep inside Jackson, which wraps it with the path it was reading: look for it
+        // first, or it would pass for a malformed field.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api;
             }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind
                     && !databind.getPath().isEmpty()) {
                 String path = databind.getPath().stream()

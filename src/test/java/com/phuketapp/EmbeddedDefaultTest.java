@@ -1,0 +1,94 @@
+package com.phuketapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.phuketapp.catalog.CatalogApi;
+import com.phuketapp.catalog.ItemKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The newcomer's first command: with nothing configured the app runs its own PostgreSQL with the sample catalog and
+ * an in-process cache, and what it stores survives a restart.
+ */
+class EmbeddedDefaultTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void startsWithNothingConfiguredAndKeepsItsDataBetweenRuns(@TempDir Path data) throws Exception {
+        UUID deactivated;
+        long vehicles;
+        try (ConfigurableApplicationContext app = start(data)) {
+            JsonNode health = get(app, "/health");
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+            assertThat(health.at("/checks/cache/detail").asString()).isEqualTo("in-process");
+
+            JsonNode list = get(app, "/v1/vehicles?per_page=1");
+            vehicles = count(app, "/v1/vehicles");
+            assertThat(vehicles).isGreaterThanOrEqualTo(60);
+            deactivated = UUID.fromString(list.at("/data/0/id").asString());
+            app.getBean(CatalogApi.class).setActive(ItemKind.VEHICLE, deactivated, false);
+        }
+
+        try (ConfigurableApplicationContext app = start(data)) {
+            assertThat(count(app, "/v1/vehicles")).isEqualTo(vehicles - 1);
+            assertThat(status(app, "/v1/vehicles/" + deactivated)).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Boot's logging system is left alone: re-initialising it here would switch the whole test JVM to this mode's
+     * plain-text logs and mislead the tests of the production shape's JSON logs that may run later.
+     */
+    private static ConfigurableApplicationContext start(Path data) {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            return build(data).run();
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
+    }
+
+    private static SpringApplicationBuilder build(Path data) {
+        return new SpringApplicationBuilder(PhuketApplication.class)
+                .properties(
+                        "server.port=0",
+                        "management.server.port=0",
+                        "phuket.embedded-database.directory=" + data,
+                        "phuket.embedded-database.port=0");
+    }
+
+    private JsonNode get(ConfigurableApplicationContext app, String path) throws Exception {
+        return json.readTree(send(app, path).body());
+    }
+
+    private long count(ConfigurableApplicationContext app, String path) throws Exception {
+        return Long.parseLong(
+                send(app, path).headers().firstValue("X-Total-Count").orElseThrow());
+    }
+
+    private int status(ConfigurableApplicationContext app, String path) throws Exception {
+        return send(app, path).statusCode();
+    }
+
+    private HttpResponse<String> send(ConfigurableApplicationContext app, String path) throws Exception {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

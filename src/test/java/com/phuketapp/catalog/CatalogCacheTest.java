@@ -1,0 +1,102 @@
+package com.phuketapp.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.phuketapp.support.Http;
+import com.phuketapp.support.IntegrationTest;
+import com.phuketapp.support.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Catalog reads are served from Redis, a change evicts what it affects, and a Redis outage only slows reads. */
+class CatalogCacheTest extends IntegrationTest {
+
+    @Autowired
+    private CatalogApi catalog;
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Test
+    void catalogReadsAreCachedInRedisUnderTheRunsPrefix() {
+        String id = http.get("/v1/vehicles?type=car&per_page=1")
+                .data()
+                .get(0)
+                .get("id")
+                .asString();
+        http.get("/v1/vehicles/" + id);
+
+        String prefix = "phuket-" + TestInfrastructure.RUN_ID + ":cache:";
+        assertThat(redis.keys(prefix + "catalog.vehicle-pages::*")).isNotEmpty();
+        assertThat(redis.keys(prefix + "catalog.vehicles::" + id)).hasSize(1);
+        assertThat(redis.getExpire(prefix + "catalog.vehicles::" + id)).isBetween(3000L, 3600L);
+    }
+
+    @Test
+    void deactivatingAnItemRemovesItFromListDetailAndSearchAtOnce() {
+        JsonNode tour = http.get("/v1/search?q=diving&per_page=1").data().get(0);
+        UUID id = UUID.fromString(tour.get("id").asString());
+        long listed = total("/v1/tours");
+        assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(200);
+        assertThat(searchIds("diving")).contains(id.toString());
+
+        catalog.setActive(ItemKind.TOUR, id, false);
+        try {
+            assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(404);
+            assertThat(total("/v1/tours")).isEqualTo(listed - 1);
+            assertThat(searchIds("diving")).doesNotContain(id.toString());
+        } finally {
+            catalog.setActive(ItemKind.TOUR, id, true);
+        }
+
+        assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(200);
+        assertThat(total("/v1/tours")).isEqualTo(listed);
+        assertThat(searchIds("diving")).contains(id.toString());
+    }
+
+    @Test
+    void aRedisOutageDegradesHealthButCatalogReadsGoOn() throws Exception {
+        assumeThat(TestInfrastructure.redisIsEmbedded())
+                .as("only the embedded Redis can be stopped")
+                .isTrue();
+        TestInfrastructure.stopRedis();
+        try {
+            Http.Response list = http.get("/v1/properties?area=kata&per_page=3");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.data().size()).isPositive();
+            assertThat(http.get("/v1/search?q=villa").status()).isEqualTo(200);
+
+            JsonNode health = http.get("/health").json();
+            assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(health.at("/checks/cache/status").asString()).isEqualTo("DOWN");
+            assertThat(health.at("/checks/database/status").asString()).isEqualTo("UP");
+            assertThat(http.get("/health/ready").status()).isEqualTo(200);
+        } finally {
+            TestInfrastructure.startRedisAgain();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!http.get("/health").json().get("status").asString().equals("UP")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(http.get("/health").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    private long total(String path) {
+        return Long.parseLong(http.get(path).header("X-Total-Count").orElseThrow());
+    }
+
+    private java.util.List<String> searchIds(String query) {
+        return http.get("/v1/search?per_page=100&q=" + query)
+                .data()
+                .valueStream()
+                .map(hit -> hit.get("id").asString())
+                .toList();
+    }
+}
