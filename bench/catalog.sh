@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Catalog load test: list, detail and search at 64, 256 and 1,000 connections, against the app in its production shape
 # (this machine's PostgreSQL and Redis). Loopback only, bounded in time. Run by hand:  bash bench/catalog.sh
-#   DURATION=20s  CONNECTIONS="64 256 1000"  JAVA_OPTS=...  PG_URL=...  REDIS_URL=...
-# Prints a Markdown table and keeps the raw output under bench/results/.
+#   DURATION=20s  CONNECTIONS="64 256 1000"  RATE=6000  SCENARIOS="list detail search"  JAVA_OPTS=...  REDIS_URL=...
+# Each scenario runs twice per connection count: "saturated" (every connection sends its next request the moment the
+# previous answer arrives: the most the machine can serve) and "paced" (connections pause like users so that together
+# they offer RATE requests/s: the latency travellers see at that load).
+# Needs wrk, jq, curl, psql and redis-cli (Debian packages). Prints a Markdown table and keeps the raw output under bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64 256 1000}
+RATE=${RATE:-6000}
 PORT=${PORT:-18080}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
 PG_ADMIN=${PG_ADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}
@@ -56,22 +60,26 @@ for kind in vehicles properties tours; do
 done > "$out/detail.txt"
 for q in scooter скутер villa виллы diving дайвинг patong "phi phi" "car rental" "вилла с бассейном" "james bond" \
          elephant kata honda "sea view" снорклинг vila scoter; do
-  printf '/v1/search?q=%s\n' "$(printf %s "$q" | jq -sRr @uri 2>/dev/null || python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$q")"
+  printf "/v1/search?q=%s\n" "$(jq -rn --arg q "$q" '$q|@uri')"
 done > "$out/search.txt"
 
 # Warm the JIT and the caches before measuring.
-for scenario in list detail search; do
+for scenario in ${SCENARIOS:-list detail search}; do
   wrk -t2 -c64 -d10s -s bench/wrk/paths.lua "$base" -- "$out/$scenario.txt" > /dev/null
 done
 
-echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |" | tee "$out/summary.md"
-echo "|---|---|---|---|---|---|---|" | tee -a "$out/summary.md"
-for scenario in list detail search; do
+echo "| scenario | connections | load | requests/s | p50 ms | p95 ms | p99 ms | errors |" | tee "$out/summary.md"
+echo "|---|---|---|---|---|---|---|---|" | tee -a "$out/summary.md"
+for scenario in ${SCENARIOS:-list detail search}; do
   for c in $CONNECTIONS; do
-    line=$(wrk -t2 -c"$c" -d"$DURATION" --timeout 10s -s bench/wrk/paths.lua "$base" -- "$out/$scenario.txt" \
-      | tee "$out/$scenario-$c.txt" | grep '^RESULT')
-    get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
-    echo "| $scenario | $c | $(get rps) | $(get p50) | $(get p95) | $(get p99) | $(get errors) |" | tee -a "$out/summary.md"
+    for load in saturated "paced $RATE/s"; do
+      pace=(); [ "$load" = saturated ] || pace=("$RATE" "$c")
+      line=$(wrk -t2 -c"$c" -d"$DURATION" --timeout 10s -s bench/wrk/paths.lua "$base" -- "$out/$scenario.txt" "${pace[@]}" \
+        | tee "$out/$scenario-$c-${load%% *}.txt" | grep '^RESULT')
+      get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
+      echo "| $scenario | $c | $load | $(get rps) | $(get p50) | $(get p95) | $(get p99) | $(get errors) |" \
+        | tee -a "$out/summary.md"
+    done
   done
 done
 

@@ -1,12 +1,23 @@
 -- Sends GETs to paths read from a file (one per line, picked at random per request) and prints one result line:
 -- requests/s and latency percentiles in ms, plus every kind of error wrk counts (non-2xx/3xx answers included).
+-- With a second argument (a rate in requests/s for all connections together), each connection pauses between its
+-- requests like a user would, so the offered load is that rate; without one, every connection sends as fast as it can.
 local paths = {}
+local pause_ms = nil
 
 function init(args)
   for line in io.lines(args[1]) do
     if line ~= "" then paths[#paths + 1] = line end
   end
+  if args[2] and args[3] then
+    pause_ms = tonumber(args[3]) / tonumber(args[2]) * 1000
+  end
   math.randomseed(os.time() + tonumber(tostring(wrk.thread):match("0x(%x+)") or "0", 16) % 100000)
+end
+
+function delay()
+  if pause_ms then return math.random(math.floor(pause_ms * 0.5), math.floor(pause_ms * 1.5)) end
+  return 0
 end
 
 function request()

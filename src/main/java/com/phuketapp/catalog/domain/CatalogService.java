@@ -12,6 +12,8 @@ import com.phuketapp.platform.PageResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CatalogService implements CatalogApi {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
     private final CatalogRepository repository;
     private final CacheManager caches;
@@ -81,10 +85,18 @@ public class CatalogService implements CatalogApi {
         evict(kind, id);
     }
 
+    /**
+     * The change is committed whatever happens here: should the cache be unreachable, the failure is logged and the
+     * stale entries expire with their TTL, as with any other cache failure.
+     */
     private void evict(ItemKind kind, UUID id) {
-        cache(CatalogCaches.details(kind)).evict(id);
-        cache(CatalogCaches.pages(kind)).clear();
-        cache(CatalogCaches.SEARCH).clear();
+        try {
+            cache(CatalogCaches.details(kind)).evict(id);
+            cache(CatalogCaches.pages(kind)).clear();
+            cache(CatalogCaches.SEARCH).clear();
+        } catch (RuntimeException cacheDown) {
+            log.warn("Could not evict {} {} from the catalog caches: {}", kind, id, cacheDown.toString());
+        }
     }
 
     private Cache cache(String name) {
