@@ -67,7 +67,7 @@ class EmbeddedDefaultTest {
                 .properties(
                         "server.port=0",
                         "management.server.port=0",
-                        "phuket.embedded-database.directory=" + data,
+                        "phuket.embedded-database.directory=" + data.resolve("postgres"),
                         "phuket.embedded-database.port=0");
     }
 

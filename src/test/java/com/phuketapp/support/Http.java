@@ -28,6 +28,14 @@ public final class Http {
         return send(request(path, headers).GET());
     }
 
+    /** A JSON request, as the apps send it. */
+    public Response json(String method, String path, String body, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return send(method, path, body, all);
+    }
+
     public Response send(String method, String path, String body, String... headers) {
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -15,9 +15,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "spring.datasource.url=${phuket.test.postgres-url}",
             "spring.datasource.username=postgres",
             "spring.data.redis.url=${phuket.test.redis-url}",
-            "SAMPLE_DATA=true"
+            "SAMPLE_DATA=true",
+            "phuket.identity.encryption.keys.test-2026=" + IntegrationTest.ENCRYPTION_KEY,
+            "ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL,
+            "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD
         })
 public abstract class IntegrationTest {
+
+    /** 32 bytes in Base64: the test deployment's key for personal data at rest. */
+    protected static final String ENCRYPTION_KEY = "dGVzdC1rZXktZm9yLXBlcnNvbmFsLWRhdGEtMzJieXQ=";
+
+    protected static final String ADMIN_EMAIL = "admin@phuket-app.test";
+    protected static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     static {
         TestInfrastructure.start();

@@ -1,6 +1,6 @@
 package com.phuketapp.platform.health;
 
-import com.phuketapp.platform.web.RawBody;
+import com.phuketapp.platform.RawBody;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,7 @@ package com.phuketapp.platform.web;
 
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
+import com.phuketapp.platform.RawBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;

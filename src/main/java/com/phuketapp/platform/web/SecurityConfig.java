@@ -1,6 +1,10 @@
 package com.phuketapp.platform.web;
 
+import com.phuketapp.platform.BearerAuthenticator;
 import com.phuketapp.platform.ErrorCode;
+import com.phuketapp.platform.ProtectedRoutes;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -28,14 +33,36 @@ class SecurityConfig {
     SecurityFilterChain docs(HttpSecurity http, ErrorResponder responder) throws Exception {
         http.securityMatcher("/v1/docs", "/v1/docs/**", "/swagger-ui/**", "/v3/api-docs/**");
         return common(http, responder)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DOCS_POLICY)))
                 .build();
     }
 
+    /**
+     * The API: a valid bearer token makes the caller known; {@code /v1/admin/**} is for admins, the patterns of every
+     * {@link ProtectedRoutes} bean for signed-in callers, the rest public.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ErrorResponder responder) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ErrorResponder responder,
+            ObjectProvider<BearerAuthenticator> authenticator,
+            List<ProtectedRoutes> protectedRoutes)
+            throws Exception {
+        authenticator.ifAvailable(bearer ->
+                http.addFilterBefore(new BearerTokenFilter(bearer, responder), AnonymousAuthenticationFilter.class));
+        String[] signedIn = protectedRoutes.stream()
+                .flatMap(routes -> routes.patterns().stream())
+                .toArray(String[]::new);
         return common(http, responder)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/v1/admin/**").hasRole("ADMIN");
+                    if (signedIn.length > 0) {
+                        requests.requestMatchers(signedIn).authenticated();
+                    }
+                    requests.anyRequest().permitAll();
+                })
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .build();
     }
@@ -56,7 +83,6 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) ->
                                 responder.write(request, response, ErrorCode.UNAUTHORIZED))
                         .accessDeniedHandler((request, response, failure) ->

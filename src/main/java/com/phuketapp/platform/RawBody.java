@@ -1,4 +1,4 @@
-package com.phuketapp.platform.web;
+package com.phuketapp.platform;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

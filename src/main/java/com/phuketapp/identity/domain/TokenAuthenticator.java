@@ -1,0 +1,27 @@
+package com.phuketapp.identity.domain;
+
+import com.phuketapp.platform.AuthenticatedUser;
+import com.phuketapp.platform.BearerAuthenticator;
+
+/**
+ * Accepts an access token when its signature and claims hold and its login is still live in the database: logout,
+ * refresh-token reuse, password change, erasure and an admin's disabling take effect on the very next request, and
+ * no cache can bring a revoked token back.
+ */
+public class TokenAuthenticator implements BearerAuthenticator {
+
+    private final Tokens tokens;
+    private final AccountService accounts;
+
+    public TokenAuthenticator(Tokens tokens, AccountService accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public AuthenticatedUser authenticate(String token) {
+        Tokens.Verified access = tokens.verify(token, Tokens.Type.ACCESS);
+        var session = accounts.checkSession(access.sessionId(), access.userId());
+        return new AuthenticatedUser(access.userId(), AccountService.ADMIN.equals(session.role()), access.sessionId());
+    }
+}
