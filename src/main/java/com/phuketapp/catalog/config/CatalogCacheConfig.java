@@ -13,10 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
-import org.springframework.data.redis.cache.RedisCacheWriter;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
 import tools.jackson.databind.JavaType;
@@ -25,15 +22,14 @@ import tools.jackson.databind.type.TypeFactory;
 
 /**
  * In Redis, each catalog cache stores JSON of one declared type: readable with {@code redis-cli}, stable across
- * deployments, and with no polymorphic type information to trust on the way back in. Clearing a cache scans rather
- * than blocks Redis with {@code KEYS}.
+ * deployments, and with no polymorphic type information to trust on the way back in.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "phuket.cache.redis", havingValue = "true")
 class CatalogCacheConfig {
 
     @Bean
-    RedisCacheManagerBuilderCustomizer catalogRedisCaches(JsonMapper json, RedisConnectionFactory redis) {
+    RedisCacheManagerBuilderCustomizer catalogRedisCaches(JsonMapper json) {
         TypeFactory types = json.getTypeFactory();
         Map<String, JavaType> valueTypes = Map.of(
                 CatalogCaches.AREAS, types.constructCollectionType(List.class, Area.class),
@@ -46,7 +42,6 @@ class CatalogCacheConfig {
                 CatalogCaches.TOURS, types.constructType(Tour.class));
         return builder -> {
             RedisCacheConfiguration defaults = builder.cacheDefaults();
-            builder.cacheWriter(RedisCacheWriter.nonLockingRedisCacheWriter(redis, BatchStrategies.scan(500)));
             valueTypes.forEach((cache, type) -> builder.withCacheConfiguration(
                     cache,
                     defaults.disableCachingNullValues()

@@ -5,8 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -31,7 +33,7 @@ class RedisCacheConfig {
                 .entryTtl(properties.ttl())
                 .prefixCacheNameWith(properties.keyPrefix() + "cache:");
         RedisCacheManager.RedisCacheManagerBuilder builder =
-                RedisCacheManager.builder(connections).cacheDefaults(defaults);
+                RedisCacheManager.builder(writer(connections)).cacheDefaults(defaults);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         RedisCacheManager redisCaches = builder.build();
         redisCaches.initializeCaches();
@@ -41,6 +43,15 @@ class RedisCacheConfig {
                 properties.keyPrefix() + "cache-evictions",
                 properties.localTtl(),
                 properties.localMaxSize());
+    }
+
+    /**
+     * Writes reach Redis before {@code put} returns (Lettuce would otherwise write in the background, and an eviction
+     * could overtake the write it should remove); clearing a cache scans rather than blocks Redis with {@code KEYS}.
+     */
+    static RedisCacheWriter writer(RedisConnectionFactory connections) {
+        return RedisCacheWriter.create(
+                connections, writer -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(500)));
     }
 
     @Bean

@@ -73,7 +73,7 @@ class NearCacheTest {
     private NearCacheManager instance() {
         LettuceConnectionFactory connections = connect();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
-        RedisCacheManager redisCaches = RedisCacheManager.builder(connections)
+        RedisCacheManager redisCaches = RedisCacheManager.builder(RedisCacheConfig.writer(connections))
                 .cacheDefaults(RedisCacheConfiguration.defaultCacheConfig()
                         .prefixCacheNameWith(prefix)
                         .serializeValuesWith(SerializationPair.fromSerializer(new StringRedisSerializer())))
