@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.TestInfrastructure;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,13 +77,8 @@ class CatalogCacheTest extends IntegrationTest {
             assertThat(http.get("/health/ready").status()).isEqualTo(200);
         } finally {
             TestInfrastructure.startRedisAgain();
+            awaitHealthy();
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!http.get("/health").json().get("status").asString().equals("UP")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        assertThat(http.get("/health").json().get("status").asString()).isEqualTo("UP");
     }
 
     private long total(String path) {

@@ -203,6 +203,7 @@ class AccountHttpTest extends IntegrationTest {
             assertThat(accounts.login(live.email(), Accounts.PASSWORD).status()).isEqualTo(200);
         } finally {
             TestInfrastructure.startRedisAgain();
+            awaitHealthy();
         }
         assertRefused(http.get("/v1/users/me", loggedOut.bearer()), "TOKEN_REVOKED");
     }

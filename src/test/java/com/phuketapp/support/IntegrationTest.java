@@ -18,12 +18,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "SAMPLE_DATA=true",
             "phuket.identity.encryption.keys.test-2026=" + IntegrationTest.ENCRYPTION_KEY,
             "ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL,
-            "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD
+            "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
+            "TRUSTED_PROXIES=127.0.0.1/32,::1/128",
+            "CORS_ALLOWED_ORIGINS=" + IntegrationTest.WEB_APP_ORIGIN
         })
 public abstract class IntegrationTest {
 
     /** 32 bytes in Base64: the test deployment's key for personal data at rest. */
     protected static final String ENCRYPTION_KEY = "dGVzdC1rZXktZm9yLXBlcnNvbmFsLWRhdGEtMzJieXQ=";
+
+    protected static final String WEB_APP_ORIGIN = "https://app.phuket-app.test";
 
     protected static final String ADMIN_EMAIL = "admin@phuket-app.test";
     protected static final String ADMIN_PASSWORD = "correct horse battery staple";
@@ -39,6 +43,17 @@ public abstract class IntegrationTest {
     private tools.jackson.databind.json.JsonMapper json;
 
     protected Http http;
+
+    /**
+     * After a test stopped Redis: waits until every part of the app uses it again (Lettuce reconnects with a backoff),
+     * so the tests that follow meet the normal shape.
+     */
+    protected void awaitHealthy() {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> http.get("/health").json().get("status").asString().equals("UP"));
+    }
 
     @BeforeEach
     void connect() {

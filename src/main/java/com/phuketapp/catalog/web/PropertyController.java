@@ -7,6 +7,7 @@ import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
+import com.phuketapp.platform.RateLimited;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ class PropertyController {
 
     /** Active villas, condos, hotel rooms and houses; {@code guests} keeps those that sleep at least that many. */
     @GetMapping
+    @RateLimited(RateLimited.Category.CATALOG_LIST)
     PageResult<Views.PropertyView> list(
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String area,
@@ -51,6 +53,7 @@ class PropertyController {
     }
 
     @GetMapping("/{id}")
+    @RateLimited(RateLimited.Category.CATALOG_DETAIL)
     Views.PropertyView get(@PathVariable UUID id, Locale locale) {
         return catalog.property(id)
                 .filter(property -> property.active())

@@ -5,6 +5,7 @@ import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
 import com.phuketapp.platform.QueryParameters;
+import com.phuketapp.platform.RateLimited;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ class SearchController {
      * ("скутеры" finds "скутер", "villas" finds "villa") and a one-letter typo is forgiven.
      */
     @GetMapping("/v1/search")
+    @RateLimited(RateLimited.Category.SEARCH)
     PageResult<Views.SearchHitView> search(
             @RequestParam(required = false) @Nullable String q, PageQuery page, Locale locale) {
         QueryParameters parameters = new QueryParameters();
@@ -40,6 +42,7 @@ class SearchController {
 
     /** Phuket's areas, for the {@code area} filter. */
     @GetMapping("/v1/areas")
+    @RateLimited(RateLimited.Category.CATALOG_LIST)
     List<Views.AreaView> areas(Locale locale) {
         Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
         return catalog.areas().stream().map(area -> views.area(area.code())).toList();

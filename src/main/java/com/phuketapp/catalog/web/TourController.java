@@ -7,6 +7,7 @@ import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
+import com.phuketapp.platform.RateLimited;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ class TourController {
 
     /** Active tours; {@code date} (YYYY-MM-DD) keeps those that run on that day of the week. */
     @GetMapping
+    @RateLimited(RateLimited.Category.CATALOG_LIST)
     PageResult<Views.TourView> list(
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String area,
@@ -51,6 +53,7 @@ class TourController {
     }
 
     @GetMapping("/{id}")
+    @RateLimited(RateLimited.Category.CATALOG_DETAIL)
     Views.TourView get(@PathVariable UUID id, Locale locale) {
         return catalog.tour(id)
                 .filter(tour -> tour.active())

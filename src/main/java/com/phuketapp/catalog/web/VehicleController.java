@@ -7,6 +7,7 @@ import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
+import com.phuketapp.platform.RateLimited;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ class VehicleController {
 
     /** Active scooters, motorbikes and cars; {@code sort} is {@code price}, {@code -price}, {@code rating} or {@code -rating}. */
     @GetMapping
+    @RateLimited(RateLimited.Category.CATALOG_LIST)
     PageResult<Views.VehicleView> list(
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String area,
@@ -49,6 +51,7 @@ class VehicleController {
     }
 
     @GetMapping("/{id}")
+    @RateLimited(RateLimited.Category.CATALOG_DETAIL)
     Views.VehicleView get(@PathVariable UUID id, Locale locale) {
         return catalog.vehicle(id)
                 .filter(vehicle -> vehicle.active())

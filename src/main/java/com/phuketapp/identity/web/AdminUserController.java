@@ -6,6 +6,7 @@ import com.phuketapp.platform.AuthenticatedUser;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.QueryParameters;
+import com.phuketapp.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Accounts for admins (every path under {@code /v1/admin/} is for admins only). */
 @RestController
 @RequestMapping("/v1/admin/users")
+@RateLimited(RateLimited.Category.USER)
 class AdminUserController {
 
     private final AccountService accounts;

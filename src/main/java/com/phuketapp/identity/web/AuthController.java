@@ -7,6 +7,7 @@ import com.phuketapp.identity.web.IdentityHttp.RefreshRequest;
 import com.phuketapp.identity.web.IdentityHttp.RegisterRequest;
 import com.phuketapp.identity.web.IdentityHttp.TokenView;
 import com.phuketapp.platform.AuthenticatedUser;
+import com.phuketapp.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
+    @RateLimited(RateLimited.Category.AUTH)
     @ResponseStatus(HttpStatus.CREATED)
     TokenView register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         return TokenView.of(accounts.register(
@@ -37,17 +39,20 @@ class AuthController {
     }
 
     @PostMapping("/login")
+    @RateLimited(RateLimited.Category.AUTH)
     TokenView login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         return TokenView.of(accounts.login(body.email(), body.password(), request.getRemoteAddr()));
     }
 
     /** The presented refresh token is spent; presenting it again ends the whole login. */
     @PostMapping("/refresh")
+    @RateLimited(RateLimited.Category.AUTH)
     TokenView refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
         return TokenView.of(accounts.refresh(body.refreshToken(), request.getRemoteAddr()));
     }
 
     @PostMapping("/logout")
+    @RateLimited(RateLimited.Category.USER)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(
             @AuthenticationPrincipal AuthenticatedUser caller,

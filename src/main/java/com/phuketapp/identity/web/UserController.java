@@ -9,6 +9,7 @@ import com.phuketapp.identity.web.IdentityHttp.PasswordChangeRequest;
 import com.phuketapp.identity.web.IdentityHttp.ProfileRequest;
 import com.phuketapp.identity.web.IdentityHttp.UserView;
 import com.phuketapp.platform.AuthenticatedUser;
+import com.phuketapp.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The signed-in traveller's own account (contract → Users). */
 @RestController
 @RequestMapping("/v1/users/me")
+@RateLimited(RateLimited.Category.USER)
 class UserController {
 
     private final AccountService accounts;

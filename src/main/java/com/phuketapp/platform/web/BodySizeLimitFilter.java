@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so, and while reading when a chunked body keeps going past the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

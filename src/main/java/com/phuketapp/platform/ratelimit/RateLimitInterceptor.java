@@ -1,0 +1,63 @@
+package com.phuketapp.platform.ratelimit;
+
+import com.phuketapp.platform.ApiException;
+import com.phuketapp.platform.AuthenticatedUser;
+import com.phuketapp.platform.ErrorCode;
+import com.phuketapp.platform.RateLimited;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Applies {@link RateLimited} before the handler runs: per user when signed in, per client address otherwise. Every
+ * answer of a limited route says where the caller stands ({@code RateLimit-Policy}, {@code RateLimit}, in the IETF
+ * draft's structured form); a 429 also says when to come back ({@code Retry-After}).
+ */
+class RateLimitInterceptor implements HandlerInterceptor {
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties properties;
+
+    RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties) {
+        this.limiter = limiter;
+        this.properties = properties;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        RateLimited rateLimited = method.hasMethodAnnotation(RateLimited.class)
+                ? method.getMethodAnnotation(RateLimited.class)
+                : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RateLimited.class);
+        if (rateLimited == null) {
+            return true;
+        }
+        RateLimited.Category category = rateLimited.value();
+        RateLimiter.Decision decision = limiter.consume(category, caller(request));
+        RateLimitProperties.Limit limit = properties.limit(category);
+        String name = "\"" + category.code() + "\"";
+        response.setHeader(
+                "RateLimit-Policy",
+                name + ";q=" + limit.requests() + ";w=" + limit.window().toSeconds());
+        response.setHeader("RateLimit", name + ";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
+        if (!decision.allowed()) {
+            response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+            throw new ApiException(ErrorCode.RATE_LIMITED);
+        }
+        return true;
+    }
+
+    private static String caller(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+            return "user:" + user.id();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+}
