@@ -33,7 +33,8 @@ jar=$(ls target/phuket-backend-*.jar | grep -v plain | head -n 1)
 
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATA_REDIS_URL="$REDIS_URL" SAMPLE_DATA=true SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
-  PHUKET_CACHE_KEY_PREFIX="phuket-bench:" \
+  PHUKET_CACHE_KEY_PREFIX="phuket-bench:" TRUSTED_PROXIES=127.0.0.1/32 \
+  PHUKET_IDENTITY_ENCRYPTION_KEYS_BENCH="$(head -c 32 /dev/urandom | base64)" \
   java $JAVA_OPTS -jar "$jar" > "$out/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true' EXIT

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The newcomer's first command: with nothing configured the app runs its own PostgreSQL with the sample catalog and
- * an in-process cache, and what it stores survives a restart.
+ * an in-process cache, and what it stores survives a restart — signing keys and the generated encryption key too, so
+ * a restart logs nobody out.
  */
 class EmbeddedDefaultTest {
 
@@ -31,6 +32,7 @@ class EmbeddedDefaultTest {
     void startsWithNothingConfiguredAndKeepsItsDataBetweenRuns(@TempDir Path data) throws Exception {
         UUID deactivated;
         long vehicles;
+        String accessToken;
         try (ConfigurableApplicationContext app = start(data)) {
             JsonNode health = get(app, "/health");
             assertThat(health.get("status").asString()).isEqualTo("UP");
@@ -41,11 +43,24 @@ class EmbeddedDefaultTest {
             assertThat(vehicles).isGreaterThanOrEqualTo(60);
             deactivated = UUID.fromString(list.at("/data/0/id").asString());
             app.getBean(CatalogApi.class).setActive(ItemKind.VEHICLE, deactivated, false);
+            accessToken = json.readTree(post(
+                                    app,
+                                    "/v1/auth/register",
+                                    "{\"email\":\"first@example.com\",\"password\":\"phuket-2026\","
+                                            + "\"fullName\":\"First\",\"phone\":\"+66 80 000 0000\"}")
+                            .body())
+                    .at("/data/access_token")
+                    .asString();
         }
 
         try (ConfigurableApplicationContext app = start(data)) {
             assertThat(count(app, "/v1/vehicles")).isEqualTo(vehicles - 1);
             assertThat(status(app, "/v1/vehicles/" + deactivated)).isEqualTo(404);
+            JsonNode me = json.readTree(send(app, "/v1/users/me", "Authorization", "Bearer " + accessToken)
+                    .body());
+            assertThat(me.at("/data/phone").asString())
+                    .as("signed in still, data readable")
+                    .isEqualTo("+66 80 000 0000");
         }
     }
 
@@ -84,11 +99,25 @@ class EmbeddedDefaultTest {
         return send(app, path).statusCode();
     }
 
-    private HttpResponse<String> send(ConfigurableApplicationContext app, String path) throws Exception {
-        String port = app.getEnvironment().getProperty("local.server.port");
+    private HttpResponse<String> send(ConfigurableApplicationContext app, String path, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(app, path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(ConfigurableApplicationContext app, String path, String body) throws Exception {
         return client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(uri(app, path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(ConfigurableApplicationContext app, String path) {
+        return URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + path);
     }
 }

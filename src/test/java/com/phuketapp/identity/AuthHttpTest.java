@@ -174,6 +174,11 @@ class AuthHttpTest extends IntegrationTest {
         assertRefused(http.get("/v1/users/me", session.bearer()), "TOKEN_REVOKED");
         assertRefused(accounts.refresh(rotated.refreshToken()), "TOKEN_REVOKED");
         assertThat(accounts.login(session.email(), Accounts.PASSWORD).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT outcome FROM audit_log WHERE user_id = :id AND event = 'refresh_reuse'")
+                        .param("id", UUID.fromString(session.userId()))
+                        .query(String.class)
+                        .list())
+                .containsExactly("failure");
     }
 
     @Test
@@ -216,6 +221,11 @@ class AuthHttpTest extends IntegrationTest {
                 .as("another login goes on")
                 .isEqualTo(200);
         assertRefused(http.json("POST", "/v1/auth/logout", "{}"), "UNAUTHORIZED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE user_id = :id AND event = 'logout'")
+                        .param("id", UUID.fromString(session.userId()))
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test

@@ -21,9 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfig {
 
-    /** A Redis call for a rate limit that takes longer than this counts as Redis being down. */
-    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(300);
-
     @Bean
     RateLimiter rateLimiter(
             RateLimitProperties properties,
@@ -33,7 +30,10 @@ class RateLimitConfig {
         return new RateLimiter(properties, connections == null ? null : () -> buckets(connections), keyPrefix);
     }
 
-    /** Bucket4j's compare-and-swap buckets on a connection of their own; a bucket left alone expires from Redis. */
+    /**
+     * Bucket4j's compare-and-swap buckets on a connection of their own (with the client's command timeout,
+     * {@code spring.data.redis.timeout}); a bucket left alone expires from Redis.
+     */
     private static ProxyManager<String> buckets(RedisConnectionFactory redis) {
         RedisClient client = (RedisClient) ((LettuceConnectionFactory) redis).getRequiredNativeClient();
         StatefulRedisConnection<String, byte[]> connection =
@@ -41,7 +41,6 @@ class RateLimitConfig {
         return Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .requestTimeout(REDIS_TIMEOUT)
                 .build();
     }
 

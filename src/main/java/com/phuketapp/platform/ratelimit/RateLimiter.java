@@ -40,6 +40,9 @@ final class RateLimiter {
     private final Map<Category, BucketConfiguration> configurations = new EnumMap<>(Category.class);
     private final Map<Category, Semaphore> queues = new EnumMap<>(Category.class);
     private final Cache<String, Bucket> local;
+    /** Handles on Redis buckets: their state lives in Redis, these only save rebuilding them per request. */
+    private final Cache<String, Bucket> proxies;
+
     private volatile Instant warnedAt = Instant.EPOCH;
 
     /** @param connectToRedis how to reach the shared buckets, or {@code null} to count in process only */
@@ -65,6 +68,10 @@ final class RateLimiter {
                 .expireAfterAccess(longestWindow)
                 .maximumSize(1_000_000)
                 .build();
+        this.proxies = Caffeine.newBuilder()
+                .expireAfterAccess(longestWindow)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** @param caller {@code user:<id>} or {@code ip:<address>} */
@@ -74,7 +81,8 @@ final class RateLimiter {
         ProxyManager<String> shared = redis();
         if (shared != null) {
             try {
-                return consume(category, shared.builder().build(key, () -> configuration));
+                return consume(
+                        category, proxies.get(key, ignored -> shared.builder().build(key, () -> configuration)));
             } catch (RuntimeException unreachable) {
                 warn(unreachable);
             }
