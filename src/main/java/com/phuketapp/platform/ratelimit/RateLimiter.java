@@ -28,6 +28,8 @@ final class RateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private static final Duration WARN_AT_MOST_EVERY = Duration.ofMinutes(1);
     private static final Duration RECONNECT_AT_MOST_EVERY = Duration.ofSeconds(5);
+    /** About 30 MiB of heap at most. */
+    private static final int LOCAL_BUCKETS = 100_000;
 
     /** What the caller hears: allowed or not, what is left, and when to come back. */
     record Decision(boolean allowed, long remaining, long resetSeconds, long retryAfterSeconds) {}
@@ -40,8 +42,6 @@ final class RateLimiter {
     private final Map<Category, BucketConfiguration> configurations = new EnumMap<>(Category.class);
     private final Map<Category, Semaphore> queues = new EnumMap<>(Category.class);
     private final Cache<String, Bucket> local;
-    /** Handles on Redis buckets: their state lives in Redis, these only save rebuilding them per request. */
-    private final Cache<String, Bucket> proxies;
 
     private volatile Instant warnedAt = Instant.EPOCH;
 
@@ -63,14 +63,11 @@ final class RateLimiter {
             queues.put(category, new Semaphore(limit.maxQueue()));
             longestWindow = longestWindow.compareTo(limit.window()) < 0 ? limit.window() : longestWindow;
         }
-        // A bucket untouched for a whole window is full again: forgetting it changes nothing.
+        // A bucket untouched for a whole window is full again: forgetting it changes nothing. Beyond the size bound
+        // (only reached during a Redis outage with that many active callers) the least recent callers start afresh.
         this.local = Caffeine.newBuilder()
                 .expireAfterAccess(longestWindow)
-                .maximumSize(1_000_000)
-                .build();
-        this.proxies = Caffeine.newBuilder()
-                .expireAfterAccess(longestWindow)
-                .maximumSize(100_000)
+                .maximumSize(LOCAL_BUCKETS)
                 .build();
     }
 
@@ -81,8 +78,7 @@ final class RateLimiter {
         ProxyManager<String> shared = redis();
         if (shared != null) {
             try {
-                return consume(
-                        category, proxies.get(key, ignored -> shared.builder().build(key, () -> configuration)));
+                return consume(category, shared.builder().build(key, () -> configuration));
             } catch (RuntimeException unreachable) {
                 warn(unreachable);
             }

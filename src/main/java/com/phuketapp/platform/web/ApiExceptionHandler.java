@@ -5,6 +5,7 @@ import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.ErrorDetail;
 import com.phuketapp.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -60,13 +62,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
             Exception failure,
             @Nullable Object body,
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest webRequest) {
         HttpServletRequest request = ((NativeWebRequest) webRequest).getNativeRequest(HttpServletRequest.class);
+        if (failure instanceof HttpMessageNotWritableException && clientWentAway(failure)) {
+            // Nobody is left to answer; a stack trace per dropped connection would only add load under overload.
+            log.debug("Client went away during {}", request == null ? "?" : request.getRequestURI());
+            return null;
+        }
         ApiException translated = translate(failure, status);
         if (translated.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("Framework failure on {}", request == null ? "?" : request.getRequestURI(), failure);
@@ -104,6 +111,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case HttpMediaTypeNotAcceptableException ignored -> new ApiException(ErrorCode.NOT_ACCEPTABLE);
             default -> byStatus(status);
         };
+    }
+
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String parameterName(ParameterValidationResult result, MessageSourceResolvable error) {

@@ -1,0 +1,54 @@
+# Sourced by the benchmarks: builds the jar and starts the app in its production shape against this machine's
+# PostgreSQL (a fresh database phuket_bench) and Redis (key prefix phuket-bench:), behind a trusted local proxy so
+# that load generators can speak for many client addresses. Sets $out (results folder), $app (pid) and $base (URL).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/find-jdk.sh
+
+PORT=${PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
+PG_ADMIN=${PG_ADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}
+DATABASE=phuket_bench
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+# The memory settings we recommend for production (README "Operations"): a bounded heap keeps RSS predictable.
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k}
+
+for tool in wrk jq curl psql redis-cli; do
+  command -v $tool >/dev/null || { echo "$tool is missing: apt-get install -y wrk jq curl postgresql-client redis-tools" >&2; exit 1; }
+done
+
+start_app() { # $1: name of the benchmark
+  out="bench/results/$1-$(date +%Y%m%d-%H%M%S)"
+  mkdir -p "$out"
+  psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" -c "CREATE DATABASE $DATABASE"
+  redis-cli -u "$REDIS_URL" --scan --pattern 'phuket-bench:*' | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null
+
+  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true package
+  jar=$(ls target/phuket-backend-*.jar | head -n 1)
+
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" SPRING_DATASOURCE_USERNAME=postgres \
+    SPRING_DATA_REDIS_URL="$REDIS_URL" SAMPLE_DATA=true SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
+    PHUKET_CACHE_KEY_PREFIX="phuket-bench:" TRUSTED_PROXIES=127.0.0.1/32 \
+    PHUKET_IDENTITY_ENCRYPTION_KEYS_BENCH="$(head -c 32 /dev/urandom | base64)" \
+    java $JAVA_OPTS -jar "$jar" > "$out/app.log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true' EXIT
+
+  base="http://127.0.0.1:$PORT"
+  for _ in $(seq 1 120); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
+    kill -0 $app 2>/dev/null || { echo "the app died; see $out/app.log" >&2; exit 1; }
+    sleep 1
+  done
+  curl -fs "$base/health/ready" >/dev/null
+}
+
+# Reads one field of wrk's RESULT line: get rps "$line".
+get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+
+report_memory() {
+  echo | tee -a "$out/summary.md"
+  echo "App RSS after the run: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$app/status) MiB (peak $(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status) MiB); JVM options: $JAVA_OPTS" | tee -a "$out/summary.md"
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1)" | tee -a "$out/summary.md"
+  echo "Raw output in $out"
+}

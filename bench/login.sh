@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Login benchmark (issue 3): login throughput against the bcrypt ceiling of this machine, and what a login storm does
+# to the catalog. Per-client rate limits stay on: every request speaks for a client address of its own through the
+# trusted local proxy. Loopback only, bounded in time. Run by hand:  bash bench/login.sh
+#   DURATION=20s  USERS=200  LOGIN_CONNECTIONS=32  CATALOG_RATE=2000
+. "$(dirname "$0")/lib.sh"
+DURATION=${DURATION:-20s}
+USERS=${USERS:-200}
+LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-32}
+CATALOG_RATE=${CATALOG_RATE:-2000}
+
+start_app login
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+
+# The ceiling first, with the app idle: bcrypt cost 12 (the app's own library) on every core.
+ceiling=$(java -cp "$(cat "$out/classpath.txt")" bench/BcryptCeiling.java 15 | sed -n 's/.*checks_per_second=//p')
+echo "bcrypt ceiling: $ceiling checks/s"
+
+echo "Registering $USERS travellers"
+for n in $(seq 1 "$USERS"); do
+  curl -fs -o /dev/null -H 'Content-Type: application/json' -H "X-Forwarded-For: 198.19.$((n / 250)).$((n % 250 + 1))" \
+    -d "{\"email\":\"bench-$n@example.com\",\"password\":\"sunny-beach-2026\",\"fullName\":\"Bench $n\"}" \
+    "$base/v1/auth/register"
+done
+curl -fs "$base/v1/vehicles?per_page=100" | jq -r '.data[].id' | sed 's|^|/v1/vehicles/|' > "$out/catalog.txt"
+for kind in vehicles properties tours; do echo "/v1/$kind?page=1"; echo "/v1/$kind?page=2"; done >> "$out/catalog.txt"
+
+catalog() { wrk -t1 -c64 -d"$DURATION" --timeout 10s -s bench/wrk/paths.lua "$base" -- "$out/catalog.txt" "$CATALOG_RATE" 64; }
+logins() { wrk -t1 -c"$LOGIN_CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/wrk/login.lua "$base" -- "$USERS"; }
+
+catalog > /dev/null # warm-up
+logins > /dev/null
+alone=$(catalog | grep '^RESULT')
+storm_file="$out/storm.txt"
+logins > "$storm_file" &
+storm=$!
+sleep 2
+during=$(catalog | grep '^RESULT')
+wait $storm
+login=$(grep '^RESULT' "$storm_file")
+
+{
+  echo "bcrypt ceiling (cost 12, $(nproc) threads, app idle): $ceiling checks/s"
+  echo
+  echo "| run | requests/s | p50 ms | p95 ms | p99 ms | errors |"
+  echo "|---|---|---|---|---|---|"
+  echo "| login storm ($LOGIN_CONNECTIONS connections) | $(get rps "$login") | $(get p50 "$login") | $(get p95 "$login") | $(get p99 "$login") | $(get errors "$login") |"
+  echo "| catalog paced $CATALOG_RATE/s, alone | $(get rps "$alone") | $(get p50 "$alone") | $(get p95 "$alone") | $(get p99 "$alone") | $(get errors "$alone") |"
+  echo "| catalog paced $CATALOG_RATE/s, during the storm | $(get rps "$during") | $(get p50 "$during") | $(get p95 "$during") | $(get p99 "$during") | $(get errors "$during") |"
+  echo
+  echo "Logins reach $(echo "scale=1; 100 * $(get rps "$login") / $ceiling" | bc)% of the ceiling; catalog p95 during the storm is $(echo "scale=2; $(get p95 "$during") / $(get p95 "$alone")" | bc)x its value alone."
+} | tee "$out/summary.md"
+report_memory
