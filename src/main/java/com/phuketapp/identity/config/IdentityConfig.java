@@ -1,15 +1,10 @@
 package com.phuketapp.identity.config;
 
 import com.phuketapp.identity.domain.AccountService;
-import com.phuketapp.identity.domain.AuditLog;
 import com.phuketapp.identity.domain.FieldCipher;
 import com.phuketapp.identity.domain.PasswordHasher;
 import com.phuketapp.identity.domain.SigningKeys;
-import com.phuketapp.identity.domain.TokenAuthenticator;
 import com.phuketapp.identity.domain.Tokens;
-import com.phuketapp.identity.persistence.AccountRepository;
-import com.phuketapp.identity.persistence.AuditRepository;
-import com.phuketapp.identity.persistence.DeviceRepository;
 import com.phuketapp.identity.persistence.SigningKeyRepository;
 import com.phuketapp.platform.ProtectedRoutes;
 import java.io.IOException;
@@ -30,7 +25,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
@@ -124,27 +118,6 @@ class IdentityConfig {
     @Bean
     Tokens tokens(SigningKeys keys, IdentityProperties properties, Clock clock) {
         return new Tokens(keys, properties.issuer(), properties.audience(), clock);
-    }
-
-    @Bean
-    AccountService accountService(
-            AccountRepository accounts,
-            DeviceRepository devices,
-            AuditRepository auditEntries,
-            AuditLog audit,
-            PasswordHasher passwords,
-            Tokens tokens,
-            FieldCipher cipher,
-            IdentityProperties properties,
-            TransactionTemplate transaction,
-            Clock clock) {
-        return new AccountService(
-                accounts, devices, auditEntries, audit, passwords, tokens, cipher, properties, transaction, clock);
-    }
-
-    @Bean
-    TokenAuthenticator tokenAuthenticator(Tokens tokens, AccountService accounts) {
-        return new TokenAuthenticator(tokens, accounts);
     }
 
     @Bean

@@ -21,12 +21,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-up, sign-in, token refresh with reuse detection, sign-out, profile, password change, and the GDPR rights.
  * bcrypt runs outside any transaction, so a login never holds a database connection while it hashes.
  */
+@Service
 public class AccountService {
 
     public static final String TRAVELLER = "traveller";

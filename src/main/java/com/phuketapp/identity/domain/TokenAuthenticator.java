@@ -2,12 +2,14 @@ package com.phuketapp.identity.domain;
 
 import com.phuketapp.platform.AuthenticatedUser;
 import com.phuketapp.platform.BearerAuthenticator;
+import org.springframework.stereotype.Service;
 
 /**
  * Accepts an access token when its signature and claims hold and its login is still live in the database: logout,
  * refresh-token reuse, password change, erasure and an admin's disabling take effect on the very next request, and
  * no cache can bring a revoked token back.
  */
+@Service
 public class TokenAuthenticator implements BearerAuthenticator {
 
     private final Tokens tokens;
