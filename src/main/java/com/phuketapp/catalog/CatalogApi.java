@@ -1,5 +1,6 @@
 package com.phuketapp.catalog;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** What other modules (and admin tools) may ask of the catalog. */
@@ -12,4 +13,7 @@ public interface CatalogApi {
      * @throws com.phuketapp.platform.NotFoundException when no such item exists
      */
     void setActive(ItemKind kind, UUID id, boolean active);
+
+    /** The item's booking terms, read fresh from the database (never from the cache); empty when no such item exists. */
+    Optional<BookableItem> bookableItem(ItemKind kind, UUID id);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phuketapp.identity.domain.SigningKeys;
 import com.phuketapp.identity.domain.Tokens;
+import com.phuketapp.support.Accounts;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  * the embedded mode, off against an external database.
  */
 @Component
+// Before the sample data of other modules, which refers to the catalog's items.
+@Order(0)
 class SampleCatalog implements Callback {
 
     private static final Logger log = LoggerFactory.getLogger(SampleCatalog.class);

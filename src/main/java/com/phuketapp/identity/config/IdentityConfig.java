@@ -32,11 +32,6 @@ class IdentityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityConfig.class);
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Signed-in callers only; {@code /v1/admin/**} is for admins already (platform). */
     @Bean
     ProtectedRoutes identityRoutes() {

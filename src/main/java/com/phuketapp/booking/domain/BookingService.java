@@ -1,0 +1,340 @@
+package com.phuketapp.booking.domain;
+
+import com.phuketapp.booking.BookingCancelled;
+import com.phuketapp.booking.BookingConfirmed;
+import com.phuketapp.booking.BookingCreated;
+import com.phuketapp.booking.BookingExpiring;
+import com.phuketapp.booking.config.BookingProperties;
+import com.phuketapp.booking.persistence.AvailabilityRepository;
+import com.phuketapp.booking.persistence.BookingRepository;
+import com.phuketapp.booking.persistence.IdempotencyRepository;
+import com.phuketapp.catalog.BookableItem;
+import com.phuketapp.catalog.CatalogApi;
+import com.phuketapp.catalog.ItemKind;
+import com.phuketapp.platform.ApiException;
+import com.phuketapp.platform.ErrorCode;
+import com.phuketapp.platform.ErrorDetail;
+import com.phuketapp.platform.InvalidInputException;
+import com.phuketapp.platform.NotFoundException;
+import com.phuketapp.platform.PageQuery;
+import com.phuketapp.platform.PageResult;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books, confirms, cancels and completes. Every change runs in one transaction with the event it publishes, so a
+ * listener that writes (the notification queue) commits or rolls back with it.
+ */
+@Service
+public class BookingService {
+
+    /** Rows one sweep statement handles; the sweeper repeats until less comes back. */
+    static final int SWEEP_BATCH = 200;
+
+    private final BookingRepository bookings;
+    private final AvailabilityRepository availability;
+    private final IdempotencyRepository idempotency;
+    private final CatalogApi catalog;
+    private final BookingProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    BookingService(
+            BookingRepository bookings,
+            AvailabilityRepository availability,
+            IdempotencyRepository idempotency,
+            CatalogApi catalog,
+            BookingProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.bookings = bookings;
+        this.availability = availability;
+        this.idempotency = idempotency;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** @param replayed whether this answers an earlier request with the same {@code Idempotency-Key} */
+    public record Created(Booking booking, boolean replayed) {}
+
+    /**
+     * Books the item, pending payment, or answers the first request made with the same key. Two requests with one key
+     * never make two bookings: the second waits for the first's transaction and then finds its booking.
+     */
+    @Transactional
+    public Created create(UUID userId, BookingRequest request, @Nullable String idempotencyKey) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            IdempotencyRepository.Claim claim = idempotency.claim(
+                    userId, idempotencyKey, request.hash(), id, now, now.minus(properties.idempotencyKeyTtl()));
+            if (!claim.ours()) {
+                if (!claim.requestHash().equals(request.hash())) {
+                    throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+                }
+                return new Created(bookings.find(claim.bookingId()).orElseThrow(), true);
+            }
+        }
+        BookableItem item = bookableItem(request.kind(), request.itemId());
+        checkDates(request.kind(), request.stay());
+        checkRules(item, request.stay(), request.guests());
+        Quote quote = quote(item, request.stay(), request.guests());
+
+        availability.lockItem(item.id());
+        bookings.expireOverdue(item.id(), now, SWEEP_BATCH).forEach(this::released);
+        if (availability.blocked(item.id(), request.stay())) {
+            throw notAvailable("error.booking.blocked");
+        }
+        if (item.kind() == ItemKind.TOUR
+                && !availability.takeSeats(item.id(), request.stay().start(), item.capacity(), request.guests())) {
+            throw notAvailable("error.booking.full");
+        }
+        PaymentMethod payment = PaymentMethod.ON_ARRIVAL;
+        Instant holdExpiresAt = now.plus(payment == PaymentMethod.CARD ? properties.hold() : properties.manualHold());
+        while (true) {
+            Booking booking = new Booking(
+                    id,
+                    ConfirmationCodes.next(),
+                    userId,
+                    item.kind(),
+                    item.id(),
+                    item.nameEn(),
+                    item.nameRu(),
+                    request.stay(),
+                    request.guests(),
+                    BookingStatus.PENDING,
+                    quote.total(),
+                    quote.currency(),
+                    payment,
+                    null,
+                    holdExpiresAt,
+                    null,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null,
+                    null);
+            switch (bookings.insert(booking)) {
+                case INSERTED -> {
+                    events.publishEvent(new BookingCreated(booking.summary(), holdExpiresAt));
+                    return new Created(booking, false);
+                }
+                case DATES_TAKEN -> throw notAvailable("error.booking.taken");
+                case CODE_TAKEN -> {
+                    // 30^10 codes: a clash is rare; draw again.
+                }
+            }
+        }
+    }
+
+    /** What the stay costs, without booking it. */
+    public Quote quote(ItemKind kind, UUID itemId, Stay stay, int guests) {
+        BookableItem item = bookableItem(kind, itemId);
+        checkDates(kind, stay);
+        checkRules(item, stay, guests);
+        return quote(item, stay, guests);
+    }
+
+    public Booking booking(UUID id) {
+        return bookings.find(id).orElseThrow(BookingService::notFound);
+    }
+
+    /** The caller's own booking; another's is as unknown as one that does not exist. */
+    public Booking bookingOf(UUID userId, UUID id) {
+        return bookings.find(id)
+                .filter(booking -> booking.userId().equals(userId))
+                .orElseThrow(BookingService::notFound);
+    }
+
+    public PageResult<Booking> list(BookingFilter filter, PageQuery page) {
+        return bookings.list(filter, page);
+    }
+
+    /**
+     * The traveller cancels their own booking: free while pending or within the policy's free window, otherwise the
+     * policy's fee is kept. Not once it has started.
+     */
+    @Transactional
+    public Booking cancelByTraveller(UUID userId, UUID id) {
+        Booking booking =
+                bookings.lock(id).filter(own -> own.userId().equals(userId)).orElseThrow(BookingService::notFound);
+        if (!booking.status().canBecome(BookingStatus.CANCELLED)) {
+            throw new ApiException(ErrorCode.BOOKING_NOT_CANCELLABLE);
+        }
+        if (!today().isBefore(booking.stay().start())) {
+            throw new ApiException(ErrorCode.BOOKING_NOT_CANCELLABLE, "error.booking.started", List.of());
+        }
+        Instant now = clock.instant();
+        BigDecimal fee = booking.status() == BookingStatus.PENDING
+                ? BigDecimal.ZERO.setScale(2)
+                : properties.cancellation(booking.itemKind()).fee(booking.totalPrice(), startOf(booking.stay()), now);
+        return cancel(booking, "traveller", fee, now);
+    }
+
+    /** An admin cancels: the operator's decision, so no fee is kept. */
+    @Transactional
+    public Booking cancelByAdmin(UUID id) {
+        Booking booking = bookings.lock(id).orElseThrow(BookingService::notFound);
+        requireTransition(booking, BookingStatus.CANCELLED);
+        return cancel(booking, "admin", BigDecimal.ZERO.setScale(2), clock.instant());
+    }
+
+    /** Payment arrived, or an admin accepts a booking paid on arrival. */
+    @Transactional
+    public Booking confirm(UUID id) {
+        Booking booking = bookings.lock(id).orElseThrow(BookingService::notFound);
+        requireTransition(booking, BookingStatus.CONFIRMED);
+        Booking confirmed = bookings.confirm(id, clock.instant());
+        events.publishEvent(new BookingConfirmed(confirmed.summary()));
+        return confirmed;
+    }
+
+    @Transactional
+    public Booking complete(UUID id) {
+        Booking booking = bookings.lock(id).orElseThrow(BookingService::notFound);
+        requireTransition(booking, BookingStatus.COMPLETED);
+        return bookings.complete(id, clock.instant());
+    }
+
+    /** Cancels pending bookings whose hold ran out, freeing their dates. @return how many */
+    @Transactional
+    public int expireOverdue() {
+        List<Booking> expired = bookings.expireOverdue(null, clock.instant(), SWEEP_BATCH);
+        expired.forEach(this::released);
+        return expired.size();
+    }
+
+    /** Warns travellers whose unpaid hold runs out within {@code expiryReminder}. @return how many */
+    @Transactional
+    public int remindExpiring() {
+        List<Booking> expiring =
+                bookings.remindExpiring(clock.instant().plus(properties.expiryReminder()), SWEEP_BATCH);
+        expiring.forEach(booking -> events.publishEvent(
+                new BookingExpiring(booking.summary(), java.util.Objects.requireNonNull(booking.holdExpiresAt()))));
+        return expiring.size();
+    }
+
+    /** @return how many confirmed bookings that are over were completed */
+    @Transactional
+    public int completeFinished() {
+        return bookings.completeFinished(today(), clock.instant(), SWEEP_BATCH).size();
+    }
+
+    @Transactional
+    public int forgetIdempotencyKeys() {
+        return idempotency.forgetOlderThan(clock.instant().minus(properties.idempotencyKeyTtl()));
+    }
+
+    /** Today in Phuket. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), properties.zone());
+    }
+
+    BookableItem bookableItem(ItemKind kind, UUID itemId) {
+        BookableItem item = catalog.bookableItem(kind, itemId)
+                .orElseThrow(() -> new NotFoundException("error.catalog.itemNotFound"));
+        if (!item.active()) {
+            throw notAvailable("error.booking.itemInactive");
+        }
+        return item;
+    }
+
+    private Quote quote(BookableItem item, Stay stay, int guests) {
+        List<Season> seasons = item.kind() == ItemKind.PROPERTY
+                ? availability.seasons(item.id(), stay.start(), stay.end())
+                : List.of();
+        return Quote.of(item, stay, guests, seasons);
+    }
+
+    /** Dates any booking must keep to (400): not in the past, not too far ahead, not too long. */
+    private void checkDates(ItemKind kind, Stay stay) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        LocalDate today = today();
+        if (stay.start().isBefore(today)) {
+            errors.add(ErrorDetail.of("startDate", "booking.notInPast"));
+        } else if (stay.start().isAfter(today.plusDays(properties.maxDaysAhead()))) {
+            errors.add(ErrorDetail.of("startDate", "booking.tooFarAhead", properties.maxDaysAhead()));
+        }
+        if (kind != ItemKind.TOUR && stay.length() < 1) {
+            errors.add(ErrorDetail.of("endDate", "booking.endAfterStart"));
+        } else if (stay.length() > properties.maxDays()) {
+            errors.add(ErrorDetail.of("endDate", "booking.tooManyDays", properties.maxDays()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The item's own rules (422): guests it takes, a property's minimum and maximum nights, a tour's schedule. */
+    private static void checkRules(BookableItem item, Stay stay, int guests) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (guests > item.maxGuests()) {
+            errors.add(ErrorDetail.of("guestsCount", "booking.guestsOverCapacity", item.maxGuests()));
+        }
+        if (item.kind() == ItemKind.PROPERTY && stay.length() < item.minDays()) {
+            errors.add(ErrorDetail.of("endDate", "booking.tooFewNights", item.minDays()));
+        }
+        if (item.kind() == ItemKind.PROPERTY && stay.length() > item.maxDays()) {
+            errors.add(ErrorDetail.of("endDate", "booking.tooManyNights", item.maxDays()));
+        }
+        if (!item.runDays().contains(stay.start().getDayOfWeek())) {
+            errors.add(ErrorDetail.of("startDate", "booking.tourNotRunning"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(
+                    ErrorCode.BOOKING_RULE_VIOLATED, ErrorCode.BOOKING_RULE_VIOLATED.messageKey(), errors);
+        }
+    }
+
+    private Booking cancel(Booking booking, String reason, BigDecimal fee, Instant now) {
+        // Only money taken online goes back by card; a booking paid on arrival was never charged.
+        BigDecimal refund = booking.status() == BookingStatus.CONFIRMED && booking.paymentMethod() == PaymentMethod.CARD
+                ? booking.totalPrice().subtract(fee)
+                : BigDecimal.ZERO.setScale(2);
+        Booking cancelled = bookings.cancel(booking.id(), reason, fee, refund, now);
+        released(cancelled);
+        return cancelled;
+    }
+
+    /** A booking just stopped holding its dates: give a tour's seats back and tell everyone. */
+    private void released(Booking cancelled) {
+        if (cancelled.itemKind() == ItemKind.TOUR) {
+            availability.releaseSeats(cancelled.itemId(), cancelled.stay().start(), cancelled.guests());
+        }
+        events.publishEvent(new BookingCancelled(
+                cancelled.summary(),
+                java.util.Objects.requireNonNull(cancelled.cancellationReason()),
+                java.util.Objects.requireNonNull(cancelled.cancellationFee()),
+                java.util.Objects.requireNonNull(cancelled.refundAmount())));
+    }
+
+    private Instant startOf(Stay stay) {
+        return stay.start().atStartOfDay(properties.zone()).toInstant();
+    }
+
+    private static void requireTransition(Booking booking, BookingStatus next) {
+        if (!booking.status().canBecome(next)) {
+            throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION);
+        }
+    }
+
+    private static ApiException notAvailable(String messageKey) {
+        return new ApiException(ErrorCode.ITEM_NOT_AVAILABLE, messageKey, List.of());
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("error.booking.notFound");
+    }
+}

@@ -1,0 +1,33 @@
+package com.phuketapp.booking.domain;
+
+import com.phuketapp.catalog.ItemKind;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
+
+/**
+ * The dates a booking covers: {@code [start, end)} for vehicles (days) and properties (nights), so a checkout day may
+ * be the next check-in day; a tour's one date has {@code end == start}.
+ */
+public record Stay(LocalDate start, LocalDate end) {
+
+    public Stay {
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException(start + " after " + end);
+        }
+    }
+
+    /** Days of a rental or nights of a stay; 0 for a tour. */
+    public int length() {
+        return (int) ChronoUnit.DAYS.between(start, end);
+    }
+
+    /** Every date the item is taken: the days or nights of the stay, or the tour's date. */
+    public Stream<LocalDate> dates() {
+        return start.equals(end) ? Stream.of(start) : start.datesUntil(end);
+    }
+
+    public static Stay of(ItemKind kind, LocalDate start, LocalDate end) {
+        return kind == ItemKind.TOUR ? new Stay(start, start) : new Stay(start, end);
+    }
+}
