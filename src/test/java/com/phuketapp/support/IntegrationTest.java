@@ -20,7 +20,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL,
             "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
             "TRUSTED_PROXIES=127.0.0.1/32,::1/128",
-            "CORS_ALLOWED_ORIGINS=" + IntegrationTest.WEB_APP_ORIGIN
+            "CORS_ALLOWED_ORIGINS=" + IntegrationTest.WEB_APP_ORIGIN,
+            "SENDGRID_API_BASE=${phuket.test.stubs-url}",
+            "SENDGRID_API_KEY=SG.test-key",
+            "MAIL_FROM=bookings@phuket-app.test",
+            "FCM_API_BASE=${phuket.test.stubs-url}",
+            "FCM_CREDENTIALS_FILE=${phuket.test.fcm-credentials}",
+            // Retries in milliseconds rather than minutes, so that dead letters happen within a test.
+            "phuket.jobs.initial-backoff=100ms",
+            "phuket.jobs.max-backoff=400ms",
+            "phuket.jobs.max-attempts=3",
+            "phuket.jobs.polling-interval=500ms"
         })
 public abstract class IntegrationTest {
 
@@ -34,6 +44,7 @@ public abstract class IntegrationTest {
 
     static {
         TestInfrastructure.start();
+        OutsideServiceStubs.server();
     }
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package com.phuketapp.identity.domain;
 
+import com.phuketapp.identity.IdentityApi;
 import com.phuketapp.identity.config.IdentityProperties;
 import com.phuketapp.identity.persistence.AccountRepository;
 import com.phuketapp.identity.persistence.AccountRepository.UserRow;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bcrypt runs outside any transaction, so a login never holds a database connection while it hashes.
  */
 @Service
-public class AccountService {
+public class AccountService implements IdentityApi {
 
     public static final String TRAVELLER = "traveller";
     public static final String ADMIN = "admin";
@@ -192,6 +194,26 @@ public class AccountService {
             accounts.revokeSessions(caller.id(), "erased");
         });
         audit.record(caller.id(), "erase", true, ip);
+    }
+
+    @Override
+    public Optional<Contact> contact(UUID userId) {
+        return accounts.user(userId)
+                // Erasing an account disables it too.
+                .filter(user -> user.disabledAt() == null)
+                .map(user -> new Contact(
+                        user.id(),
+                        user.email(),
+                        user.fullName(),
+                        user.locale(),
+                        devices.of(userId).stream()
+                                .map(device -> new Device(cipher.open(device.sealedToken()), device.platform()))
+                                .toList()));
+    }
+
+    @Override
+    public void forgetDevice(UUID userId, String token) {
+        devices.forget(userId, sha256(token));
     }
 
     public ExportedDevice registerDevice(UUID userId, String token, String platform) {

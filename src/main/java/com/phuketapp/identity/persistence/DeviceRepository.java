@@ -49,4 +49,11 @@ public class DeviceRepository {
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
+
+    public void forget(UUID userId, String tokenHash) {
+        jdbc.sql("DELETE FROM devices WHERE user_id = :user AND token_hash = :hash")
+                .param("user", userId)
+                .param("hash", tokenHash)
+                .update();
+    }
 }

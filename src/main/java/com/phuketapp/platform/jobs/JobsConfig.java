@@ -1,0 +1,81 @@
+package com.phuketapp.platform.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.phuketapp.platform.JobHandler;
+import com.phuketapp.platform.JobQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * db-scheduler runs the durable jobs: a table in our PostgreSQL, so a job is written in the same transaction as the
+ * change it reports, survives crashes (a job whose instance died is picked up by another), and runs on one instance at
+ * a time. Queue depth and dead letters per job are metrics ({@code phuket_jobs_queued}, {@code phuket_jobs_dead}).
+ */
+@Configuration(proxyBeanMethods = false)
+class JobsConfig {
+
+    /** How long a stopping instance waits for running jobs before it leaves them to another instance. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    @Bean
+    JobCatalog jobCatalog(List<JobHandler<?>> handlers, JobsProperties properties, DeadLetterStore deadLetters) {
+        return new JobCatalog(handlers, properties, deadLetters);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @DependsOnDatabaseInitialization
+    Scheduler jobScheduler(DataSource dataSource, JobCatalog jobs, JobsProperties properties, JsonMapper json) {
+        // Transaction-aware: a job queued inside a Spring transaction is written by that transaction's connection.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(jobs.tasks()))
+                .serializer(new JsonPayloads(json))
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .enableImmediateExecution()
+                .shutdownMaxWait(SHUTDOWN_WAIT)
+                // RetryThenDeadLetter logs each failure in one line; the scheduler's own log would add a stack trace.
+                .failureLogging(LogLevel.DEBUG, false)
+                .build();
+    }
+
+    @Bean
+    JobQueue jobQueue(Scheduler scheduler, JobCatalog jobs) {
+        return new JobQueue() {
+            @Override
+            public <T> void enqueue(String job, T payload) {
+                OneTimeTask<T> task = jobs.task(job);
+                scheduler.schedule(task.instance(UUID.randomUUID().toString(), payload), Instant.now());
+            }
+        };
+    }
+
+    @Bean
+    MeterBinder jobMetrics(JobCatalog jobs, DeadLetterStore store) {
+        return meters -> registerGauges(meters, jobs, store);
+    }
+
+    private static void registerGauges(MeterRegistry meters, JobCatalog jobs, DeadLetterStore store) {
+        for (String job : jobs.names()) {
+            Gauge.builder("phuket.jobs.queued", store, s -> s.queued(job))
+                    .description("Jobs waiting to run, retries included")
+                    .tag("job", job)
+                    .register(meters);
+            Gauge.builder("phuket.jobs.dead", store, s -> s.count(job))
+                    .description("Jobs that gave up and wait for an admin to replay them")
+                    .tag("job", job)
+                    .register(meters);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.phuketapp.platform.jobs;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Durable jobs ({@code phuket.jobs.*}).
+ *
+ * @param threads         jobs run at once per instance
+ * @param pollingInterval how often an instance looks for due jobs (jobs queued on the instance itself start at once)
+ * @param maxAttempts     attempts before a job becomes a dead letter
+ * @param initialBackoff  wait after the first failure; each further failure doubles it, up to {@code maxBackoff}, and
+ *                        a random jitter of up to half of it spreads retries of many jobs apart
+ * @param maxBackoff      the longest wait between two attempts
+ */
+@ConfigurationProperties("phuket.jobs")
+public record JobsProperties(
+        @DefaultValue("4") int threads,
+        @DefaultValue("5s") Duration pollingInterval,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("30s") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff) {}

@@ -1,0 +1,270 @@
+package com.phuketapp.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.phuketapp.support.Accounts;
+import com.phuketapp.support.CatalogFixtures;
+import com.phuketapp.support.Http;
+import com.phuketapp.support.IntegrationTest;
+import com.phuketapp.support.OutsideServiceStubs;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Booking events reach travellers by email (SendGrid v3) and push (FCM HTTP v1), through the durable job queue, against
+ * a local server speaking both wire formats: delivery, language, retries, dead letters and their replay.
+ */
+class NotificationHttpTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Bangkok"));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private Scheduler jobs;
+
+    @LocalManagementPort
+    private int managementPort;
+
+    private final WireMockServer stubs = OutsideServiceStubs.server();
+    private Accounts accounts;
+    private CatalogFixtures catalog;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new Accounts(http);
+        catalog = new CatalogFixtures(jdbc);
+    }
+
+    @Test
+    void aBookingIsEmailedAndPushedToTheTravellersDevices() {
+        Accounts.Session traveller = accounts.register();
+        String device = "fcm-device-" + UUID.randomUUID();
+        registerDevice(traveller, device);
+
+        book(traveller, catalog.vehicle(new BigDecimal("400.00"), 2));
+
+        LoggedRequest email = awaitOne(mailTo(traveller.email()));
+        JsonNode mail = json(email.getBodyAsString());
+        assertThat(email.getHeader("Authorization")).isEqualTo("Bearer SG.test-key");
+        assertThat(mail.at("/from/email").asString()).isEqualTo("bookings@phuket-app.test");
+        assertThat(mail.get("subject").asString()).matches("Booking [2-9A-Z]{5}-[2-9A-Z]{5} received");
+        assertThat(mail.at("/content/0/value").asString()).contains("Test scooter", "800.00 THB");
+
+        LoggedRequest push = awaitOne(pushTo(device));
+        assertThat(push.getHeader("Authorization")).isEqualTo("Bearer test-access-token");
+        JsonNode message = json(push.getBodyAsString()).get("message");
+        assertThat(message.at("/notification/title").asString())
+                .isEqualTo(mail.get("subject").asString());
+        assertThat(message.at("/data/event").asString()).isEqualTo("created");
+        // The app signed in to Google as the service account, with a JWT assertion.
+        assertThat(stubs.findAll(postRequestedFor(urlEqualTo("/token")))).isNotEmpty();
+        assertThat(stubs.findAll(postRequestedFor(urlEqualTo("/token")))
+                        .getFirst()
+                        .getBodyAsString())
+                .contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer", "assertion=");
+    }
+
+    @Test
+    void noticesComeInTheTravellersLanguage() {
+        String email = Accounts.newEmail();
+        Http.Response registered = http.json(
+                "POST",
+                "/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + Accounts.PASSWORD
+                        + "\",\"fullName\":\"Иван Петров\",\"locale\":\"ru\"}");
+        Accounts.Session traveller = Accounts.session(email, registered.data());
+
+        book(traveller, "tour", catalog.tour(new BigDecimal("1500.00"), 30));
+
+        JsonNode mail = json(awaitOne(mailTo(email)).getBodyAsString());
+        assertThat(mail.get("subject").asString()).startsWith("Бронирование").endsWith("принято");
+        assertThat(mail.at("/content/0/value").asString()).contains("Тестовая экскурсия", "по времени Пхукета");
+    }
+
+    @Test
+    void aSendThatKeepsFailingIsRetriedThenDeadLetteredAndAnAdminReplaysIt() throws Exception {
+        Accounts.Session traveller = accounts.register();
+        StubMapping outage = stubs.stubFor(post(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(containing(traveller.email()))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+
+        book(traveller, catalog.vehicle(new BigDecimal("500.00"), 2));
+
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(traveller, admin), found -> found != null);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.get("lastError").asString()).contains("503");
+        assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(3);
+        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{job=\"notification-email\"[^}]*} [1-9]");
+
+        stubs.removeStub(outage);
+        Http.Response replayed = http.send(
+                "POST", "/v1/admin/jobs/dead-letters/" + letter.get("id").asString() + "/replay", "", admin.bearer());
+        assertThat(replayed.status()).isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> stubs.findAll(mailTo(traveller.email())).size() == 4);
+        assertThat(deadLetterOf(traveller, admin)).isNull();
+        assertThat(http.send("POST", "/v1/admin/jobs/dead-letters/" + UUID.randomUUID() + "/replay", "", admin.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/v1/admin/jobs/dead-letters", traveller.bearer()).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aRefusedMessageIsDeadLetteredAtOnceAndAGoneDeviceIsForgotten() {
+        Accounts.Session traveller = accounts.register();
+        String gone = "fcm-uninstalled-" + UUID.randomUUID();
+        registerDevice(traveller, gone);
+        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
+                .withRequestBody(containing(gone))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\","
+                                + "\"status\":\"NOT_FOUND\",\"details\":[{\"@type\":"
+                                + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
+                                + "\"errorCode\":\"UNREGISTERED\"}]}}")));
+        stubs.stubFor(post(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(containing(traveller.email()))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(400).withBody("{\"errors\":[{\"message\":\"bad\"}]}")));
+
+        book(traveller, catalog.vehicle(new BigDecimal("450.00"), 2));
+
+        await().atMost(PATIENCE).until(() -> http.get("/v1/users/me/export", traveller.bearer())
+                .data()
+                .get("devices")
+                .isEmpty());
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(traveller, admin), found -> found != null);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(1);
+    }
+
+    @Test
+    void aQueuedNoticeIsWrittenWithTheBookingAndSurvivesUntilSomeoneSendsIt() {
+        Accounts.Session traveller = accounts.register();
+        UUID scooter = catalog.vehicle(new BigDecimal("300.00"), 2);
+        jobs.pause();
+        try {
+            book(traveller, scooter);
+            // Committed with the booking, not yet sent: what a crash right after the commit would leave behind.
+            assertThat(queuedFor(traveller)).isEqualTo(2);
+            assertThat(stubs.findAll(mailTo(traveller.email()))).isEmpty();
+
+            // A refused booking rolls back, and its notices with it.
+            Http.Response refused = http.json("POST", "/v1/bookings", body("vehicle", scooter), traveller.bearer());
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(queuedFor(traveller)).isEqualTo(2);
+        } finally {
+            jobs.resume();
+        }
+        awaitOne(mailTo(traveller.email()));
+        await().atMost(PATIENCE).until(() -> queuedFor(traveller) == 0);
+    }
+
+    private void book(Accounts.Session traveller, UUID item) {
+        book(traveller, "vehicle", item);
+    }
+
+    private void book(Accounts.Session traveller, String kind, UUID item) {
+        Http.Response booked = http.json("POST", "/v1/bookings", body(kind, item), traveller.bearer());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+    }
+
+    /** Nine to eleven days ahead; a tour takes the first day. */
+    private static String body(String kind, UUID item) {
+        String end = kind.equals("tour") ? "" : ",\"endDate\":\"" + TODAY.plusDays(11) + "\"";
+        return "{\"itemType\":\"%s\",\"itemId\":\"%s\",\"startDate\":\"%s\"%s,\"guestsCount\":1}"
+                .formatted(kind, item, TODAY.plusDays(9), end);
+    }
+
+    private void registerDevice(Accounts.Session traveller, String token) {
+        Http.Response registered = http.json(
+                "POST",
+                "/v1/users/me/devices",
+                "{\"token\":\"" + token + "\",\"platform\":\"ios\"}",
+                traveller.bearer());
+        assertThat(registered.status()).isEqualTo(201);
+    }
+
+    private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder mailTo(String email) {
+        return postRequestedFor(urlEqualTo("/v3/mail/send")).withRequestBody(containing(email));
+    }
+
+    private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushTo(String token) {
+        return postRequestedFor(urlPathMatching("/v1/projects/" + OutsideServiceStubs.FCM_PROJECT + "/messages:send"))
+                .withRequestBody(containing(token));
+    }
+
+    private LoggedRequest awaitOne(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+        List<LoggedRequest> found =
+                await().atMost(PATIENCE).until(() -> stubs.findAll(pattern), requests -> !requests.isEmpty());
+        return found.getFirst();
+    }
+
+    private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin) {
+        for (JsonNode letter : http.get(
+                        "/v1/admin/jobs/dead-letters?job=notification-email&per_page=100", admin.bearer())
+                .data()) {
+            if (letter.at("/payload/userId").asString().equals(traveller.userId())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    private long queuedFor(Accounts.Session traveller) {
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE convert_from(task_data, 'UTF8') LIKE :user")
+                .param("user", "%" + traveller.userId() + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    private String metrics() throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private JsonNode json(String body) {
+        return http.get("/health").mapper().readTree(body);
+    }
+}
