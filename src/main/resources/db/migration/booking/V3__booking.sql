@@ -23,7 +23,9 @@ CREATE TABLE bookings (
     currency            text NOT NULL DEFAULT 'THB' CHECK (currency = 'THB'),
     -- card: paid online through the payment provider; on_arrival: the manual fallback, an admin confirms.
     payment_method      text NOT NULL CHECK (payment_method IN ('card', 'on_arrival')),
+    -- The payment provider's reference (a Stripe PaymentIntent id) and what it confirmed was paid.
     payment_reference   text,
+    amount_paid         numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount_paid >= 0),
     -- An unpaid pending booking holds its dates until then.
     hold_expires_at     timestamptz,
     expiry_reminded     boolean NOT NULL DEFAULT false,

@@ -21,6 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
             "TRUSTED_PROXIES=127.0.0.1/32,::1/128",
             "CORS_ALLOWED_ORIGINS=" + IntegrationTest.WEB_APP_ORIGIN,
+            "STRIPE_API_BASE=${phuket.test.stubs-url}",
+            "STRIPE_SECRET_KEY=" + IntegrationTest.STRIPE_SECRET_KEY,
+            "STRIPE_WEBHOOK_SECRET=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
             "SENDGRID_API_BASE=${phuket.test.stubs-url}",
             "SENDGRID_API_KEY=SG.test-key",
             "MAIL_FROM=bookings@phuket-app.test",
@@ -36,6 +39,9 @@ public abstract class IntegrationTest {
 
     /** 32 bytes in Base64: the test deployment's key for personal data at rest. */
     protected static final String ENCRYPTION_KEY = "dGVzdC1rZXktZm9yLXBlcnNvbmFsLWRhdGEtMzJieXQ=";
+
+    protected static final String STRIPE_SECRET_KEY = "sk_test_phuket";
+    protected static final String STRIPE_WEBHOOK_SECRET = "whsec_test_phuket";
 
     protected static final String WEB_APP_ORIGIN = "https://app.phuket-app.test";
 

@@ -16,8 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * One local HTTP server, started once per test JVM, that speaks the wire formats of the outside services: SendGrid's
- * v3 mail send, Google's OAuth token endpoint and FCM's HTTP v1 send. By default every call succeeds; a test adds
+ * One local HTTP server, started once per test JVM, that speaks the wire formats of the outside services: Stripe's
+ * payment intents and refunds, SendGrid's v3 mail send, Google's OAuth token endpoint and FCM's HTTP v1 send. By default every call succeeds; a test adds
  * its own stubs (matched on its own traveller's email or device token) to make calls fail.
  */
 public final class OutsideServiceStubs {
@@ -43,6 +43,21 @@ public final class OutsideServiceStubs {
     }
 
     private static void stubSuccess(WireMockServer stubs) {
+        // Stripe: a new PaymentIntent per call (a real Stripe would return the same one for a repeated idempotency
+        // key).
+        stubs.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .atPriority(10)
+                .willReturn(okJson(
+                                """
+                                {"id":"pi_{{randomValue length=20 type='ALPHANUMERIC'}}","object":"payment_intent",
+                                 "amount":{{formData request.body 'form'}}{{form.amount}},"currency":"thb",
+                                 "client_secret":"pi_secret_{{randomValue length=20 type='ALPHANUMERIC'}}",
+                                 "status":"requires_payment_method","metadata":{}}""")
+                        .withTransformers("response-template")));
+        stubs.stubFor(post(urlEqualTo("/v1/refunds"))
+                .atPriority(10)
+                .willReturn(okJson(
+                        "{\"id\":\"re_test\",\"object\":\"refund\",\"currency\":\"thb\",\"status\":\"succeeded\"}")));
         stubs.stubFor(post(urlEqualTo("/v3/mail/send"))
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(202)));

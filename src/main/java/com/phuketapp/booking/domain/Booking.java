@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * One booking as stored. Its status changes only through {@link BookingService}, which asks
  * {@link BookingStatus#canBecome} first and writes the change under a row lock.
  *
+ * @param amountPaid         what the payment provider confirmed was paid (0 when paid on arrival)
  * @param cancellationReason {@code traveller}, {@code admin} or {@code expired}
  */
 public record Booking(
@@ -28,6 +29,7 @@ public record Booking(
         String currency,
         PaymentMethod paymentMethod,
         @Nullable String paymentReference,
+        BigDecimal amountPaid,
         @Nullable Instant holdExpiresAt,
         @Nullable String cancellationReason,
         @Nullable BigDecimal cancellationFee,

@@ -11,6 +11,8 @@ import com.phuketapp.booking.persistence.IdempotencyRepository;
 import com.phuketapp.catalog.BookableItem;
 import com.phuketapp.catalog.CatalogApi;
 import com.phuketapp.catalog.ItemKind;
+import com.phuketapp.payment.PaymentApi;
+import com.phuketapp.payment.PaymentIntent;
 import com.phuketapp.platform.ApiException;
 import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.ErrorDetail;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +43,8 @@ public class BookingService {
     /** Rows one sweep statement handles; the sweeper repeats until less comes back. */
     static final int SWEEP_BATCH = 200;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingService.class);
+
     private final BookingRepository bookings;
     private final AvailabilityRepository availability;
     private final IdempotencyRepository idempotency;
@@ -47,6 +52,7 @@ public class BookingService {
     private final BookingProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PaymentApi payments;
 
     BookingService(
             BookingRepository bookings,
@@ -55,7 +61,8 @@ public class BookingService {
             CatalogApi catalog,
             BookingProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PaymentApi payments) {
         this.bookings = bookings;
         this.availability = availability;
         this.idempotency = idempotency;
@@ -63,6 +70,7 @@ public class BookingService {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.payments = payments;
     }
 
     /** @param replayed whether this answers an earlier request with the same {@code Idempotency-Key} */
@@ -100,7 +108,8 @@ public class BookingService {
                 && !availability.takeSeats(item.id(), request.stay().start(), item.capacity(), request.guests())) {
             throw notAvailable("error.booking.full");
         }
-        PaymentMethod payment = PaymentMethod.ON_ARRIVAL;
+        // The manual fallback of system design §10.1 while card payments are not available.
+        PaymentMethod payment = payments.available() ? PaymentMethod.CARD : PaymentMethod.ON_ARRIVAL;
         Instant holdExpiresAt = now.plus(payment == PaymentMethod.CARD ? properties.hold() : properties.manualHold());
         while (true) {
             Booking booking = new Booking(
@@ -118,6 +127,7 @@ public class BookingService {
                     quote.currency(),
                     payment,
                     null,
+                    BigDecimal.ZERO.setScale(2),
                     holdExpiresAt,
                     null,
                     null,
@@ -136,6 +146,65 @@ public class BookingService {
                     // 30^10 codes: a clash is rare; draw again.
                 }
             }
+        }
+    }
+
+    /**
+     * Starts (or, with the same idempotency key at Stripe, finds again) the card payment of the traveller's pending
+     * booking. Outside any transaction: it calls Stripe. Should Stripe be unavailable, the booking falls back to
+     * payment on arrival and waits for an admin instead.
+     *
+     * @return the payment to complete in the app, or empty when there is nothing to pay by card
+     */
+    public Optional<PaymentIntent> startPayment(UUID userId, UUID bookingId) {
+        Booking booking = bookingOf(userId, bookingId);
+        if (booking.status() != BookingStatus.PENDING || booking.paymentMethod() != PaymentMethod.CARD) {
+            return Optional.empty();
+        }
+        Optional<PaymentIntent> intent = payments.startPayment(
+                booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
+        intent.ifPresentOrElse(
+                started -> bookings.setPaymentReference(booking.id(), started.id()),
+                () -> bookings.payOnArrival(booking.id(), booking.createdAt().plus(properties.manualHold())));
+        return intent;
+    }
+
+    /**
+     * The payment provider confirmed a payment for the booking: a pending booking is confirmed. Money that arrives for
+     * a booking that is no longer live (its hold ran out) or that was paid already goes straight back.
+     */
+    @Transactional
+    public void paid(UUID bookingId, String paymentId, BigDecimal amount, String currency) {
+        Booking booking = bookings.lock(bookingId).orElse(null);
+        if (booking == null) {
+            log.warn("Payment {} names booking {}, which does not exist; refunding it", paymentId, bookingId);
+            payments.refund(paymentId, amount, currency, "refund-unknown-" + paymentId);
+            return;
+        }
+        boolean duplicate = booking.amountPaid().signum() > 0 && !paymentId.equals(booking.paymentReference());
+        if (duplicate || booking.status() == BookingStatus.CANCELLED) {
+            log.warn(
+                    "Payment {} arrived for booking {} ({}); refunding it",
+                    paymentId,
+                    booking.confirmationCode(),
+                    duplicate ? "paid already" : "cancelled");
+            payments.refund(paymentId, amount, currency, "refund-late-" + paymentId);
+            return;
+        }
+        if (paymentId.equals(booking.paymentReference()) && booking.amountPaid().compareTo(amount) >= 0) {
+            return; // the same payment reported again
+        }
+        bookings.recordPayment(bookingId, paymentId, amount);
+        if (booking.status() == BookingStatus.PENDING && amount.compareTo(booking.totalPrice()) >= 0) {
+            Booking confirmed = bookings.confirm(bookingId, clock.instant());
+            events.publishEvent(new BookingConfirmed(confirmed.summary()));
+        } else if (booking.status() == BookingStatus.PENDING) {
+            log.warn(
+                    "Payment {} of {} does not cover booking {} ({}); it stays pending",
+                    paymentId,
+                    amount,
+                    booking.confirmationCode(),
+                    booking.totalPrice());
         }
     }
 
@@ -299,11 +368,13 @@ public class BookingService {
     }
 
     private Booking cancel(Booking booking, String reason, BigDecimal fee, Instant now) {
-        // Only money taken online goes back by card; a booking paid on arrival was never charged.
-        BigDecimal refund = booking.status() == BookingStatus.CONFIRMED && booking.paymentMethod() == PaymentMethod.CARD
-                ? booking.totalPrice().subtract(fee)
-                : BigDecimal.ZERO.setScale(2);
+        // Only money actually taken goes back, to the card it came from; a booking paid on arrival was never charged.
+        BigDecimal refund =
+                booking.amountPaid().min(booking.totalPrice().subtract(fee)).max(BigDecimal.ZERO);
         Booking cancelled = bookings.cancel(booking.id(), reason, fee, refund, now);
+        if (refund.signum() > 0 && booking.paymentReference() != null) {
+            payments.refund(booking.paymentReference(), refund, booking.currency(), "refund-" + booking.id());
+        }
         released(cancelled);
         return cancelled;
     }

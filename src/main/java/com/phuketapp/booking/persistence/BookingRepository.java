@@ -178,6 +178,38 @@ public class BookingRepository {
                 .single();
     }
 
+    /** Remembers the payment the provider started for this booking (the first one, should a retry start another). */
+    public void setPaymentReference(UUID id, String reference) {
+        jdbc.sql("UPDATE bookings SET payment_reference = :reference, updated_at = now()"
+                        + " WHERE id = :id AND payment_reference IS NULL")
+                .param("id", id)
+                .param("reference", reference)
+                .update();
+    }
+
+    /** Card payment could not start: the booking is paid on arrival and waits for an admin instead, until {@code hold}. */
+    public void payOnArrival(UUID id, Instant hold) {
+        jdbc.sql(
+                        """
+                        UPDATE bookings SET payment_method = 'on_arrival', hold_expires_at = :hold, updated_at = now()
+                        WHERE id = :id AND status = 'pending' AND payment_method = 'card' AND payment_reference IS NULL""")
+                .param("id", id)
+                .param("hold", Timestamp.from(hold))
+                .update();
+    }
+
+    public void recordPayment(UUID id, String reference, BigDecimal amount) {
+        jdbc.sql(
+                        """
+                        UPDATE bookings SET payment_reference = :reference, amount_paid = amount_paid + :amount,
+                            updated_at = now()
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("reference", reference)
+                .param("amount", amount)
+                .update();
+    }
+
     /**
      * Cancels up to {@code limit} pending bookings whose hold ran out, optionally only those of one item. Rows another
      * instance is sweeping are skipped, so every instance may run this at once.
@@ -279,6 +311,7 @@ public class BookingRepository {
             rs.getString("currency"),
             PaymentMethod.of(rs.getString("payment_method")),
             rs.getString("payment_reference"),
+            rs.getBigDecimal("amount_paid"),
             instant(rs, "hold_expires_at"),
             rs.getString("cancellation_reason"),
             rs.getBigDecimal("cancellation_fee"),

@@ -5,6 +5,7 @@ import com.phuketapp.booking.domain.BookingService;
 import com.phuketapp.booking.domain.BookingStatus;
 import com.phuketapp.booking.web.BookingHttp.BookingBody;
 import com.phuketapp.booking.web.BookingHttp.BookingView;
+import com.phuketapp.payment.PaymentIntent;
 import com.phuketapp.platform.AuthenticatedUser;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
@@ -13,6 +14,7 @@ import com.phuketapp.platform.RateLimited;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -51,9 +53,21 @@ class BookingController {
             Locale locale) {
         BookingService.Created created =
                 bookings.create(caller.id(), BookingRequests.of(body), BookingRequests.idempotencyKey(idempotencyKey));
+        UUID id = created.booking().id();
+        Optional<PaymentIntent> payment = bookings.startPayment(caller.id(), id);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-                .body(BookingView.of(created.booking(), locale));
+                .body(BookingView.of(bookings.bookingOf(caller.id(), id), locale, payment.orElse(null)));
+    }
+
+    /**
+     * The card payment of a pending booking, to complete in the app: the same payment every time it is asked for.
+     * Without one (paid on arrival, or no longer pending) the booking comes back without {@code payment}.
+     */
+    @PostMapping("/{id}/payment")
+    BookingView pay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id, Locale locale) {
+        Optional<PaymentIntent> payment = bookings.startPayment(caller.id(), id);
+        return BookingView.of(bookings.bookingOf(caller.id(), id), locale, payment.orElse(null));
     }
 
     /** Newest first; {@code status} filters. */

@@ -4,6 +4,7 @@ import com.phuketapp.booking.domain.Block;
 import com.phuketapp.booking.domain.Booking;
 import com.phuketapp.booking.domain.Quote;
 import com.phuketapp.booking.domain.Season;
+import com.phuketapp.payment.PaymentIntent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,13 +70,20 @@ final class BookingHttp {
             String totalPrice,
             String currency,
             String paymentMethod,
+            String amountPaid,
             @Nullable Instant holdExpiresAt,
             @Nullable Cancellation cancellation,
             Instant createdAt,
             @Nullable Instant confirmedAt,
-            @Nullable Instant completedAt) {
+            @Nullable Instant completedAt,
+            @Nullable PaymentView payment) {
 
         static BookingView of(Booking booking, Locale locale) {
+            return of(booking, locale, null);
+        }
+
+        /** @param payment the card payment to complete in the app, when there is one */
+        static BookingView of(Booking booking, Locale locale, @Nullable PaymentIntent payment) {
             Cancellation cancellation = booking.cancelledAt() == null
                     ? null
                     : new Cancellation(
@@ -97,13 +105,18 @@ final class BookingHttp {
                     money(booking.totalPrice()),
                     booking.currency(),
                     booking.paymentMethod().code(),
+                    money(booking.amountPaid()),
                     booking.holdExpiresAt(),
                     cancellation,
                     booking.createdAt(),
                     booking.confirmedAt(),
-                    booking.completedAt());
+                    booking.completedAt(),
+                    payment == null ? null : new PaymentView("stripe", payment.id(), payment.clientSecret()));
         }
     }
+
+    /** What the app hands to Stripe's SDK to let the traveller pay. */
+    record PaymentView(String provider, String paymentId, String clientSecret) {}
 
     record QuoteLine(
             LocalDate from, LocalDate until, int quantity, String unitPrice, String amount, @Nullable String season) {}

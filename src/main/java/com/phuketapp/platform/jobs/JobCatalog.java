@@ -45,15 +45,6 @@ final class JobCatalog {
         return tasks.keySet();
     }
 
-    @SuppressWarnings("unchecked")
-    <T> OneTimeTask<T> task(String job) {
-        OneTimeTask<?> task = tasks.get(job);
-        if (task == null) {
-            throw new IllegalArgumentException("No job handler named " + job);
-        }
-        return (OneTimeTask<T>) task;
-    }
-
     Class<?> payloadType(String job) {
         Class<?> type = payloadTypes.get(job);
         if (type == null) {

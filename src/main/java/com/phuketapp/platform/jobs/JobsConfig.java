@@ -2,7 +2,7 @@ package com.phuketapp.platform.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.phuketapp.platform.JobHandler;
 import com.phuketapp.platform.JobQueue;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,13 +51,18 @@ class JobsConfig {
                 .build();
     }
 
+    /**
+     * Finds the scheduler only when a job is queued: handlers may queue jobs themselves (a refund handler is built
+     * from the payment service, which queues refunds), and the scheduler is built from the handlers.
+     */
     @Bean
-    JobQueue jobQueue(Scheduler scheduler, JobCatalog jobs) {
+    JobQueue jobQueue(ObjectProvider<Scheduler> scheduler) {
         return new JobQueue() {
             @Override
             public <T> void enqueue(String job, T payload) {
-                OneTimeTask<T> task = jobs.task(job);
-                scheduler.schedule(task.instance(UUID.randomUUID().toString(), payload), Instant.now());
+                scheduler
+                        .getObject()
+                        .schedule(new TaskInstance<>(job, UUID.randomUUID().toString(), payload), Instant.now());
             }
         };
     }

@@ -1,0 +1,110 @@
+package com.phuketapp.payment.domain;
+
+import com.phuketapp.payment.PaymentApi;
+import com.phuketapp.payment.PaymentIntent;
+import com.phuketapp.payment.config.PaymentProperties;
+import com.phuketapp.platform.JobQueue;
+import com.phuketapp.platform.PermanentJobFailure;
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Card payments through Stripe's API (with Stripe's own client, pointed at {@code STRIPE_API_BASE}), behind a circuit
+ * breaker. Every call carries an idempotency key, so a retry never charges or refunds twice.
+ */
+public class StripePayments implements PaymentApi {
+
+    private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
+
+    private final @Nullable StripeClient stripe;
+    private final CircuitBreaker breaker;
+    private final JobQueue jobs;
+
+    public StripePayments(PaymentProperties properties, CircuitBreaker breaker, JobQueue jobs) {
+        this.stripe = properties.configured()
+                ? StripeClient.builder()
+                        .setApiKey(properties.secretKey())
+                        .setApiBase(properties.apiBase())
+                        .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                        .setReadTimeout((int) properties.readTimeout().toMillis())
+                        // Retries belong to the circuit breaker and the job queue, not hidden in the client.
+                        .setMaxNetworkRetries(0)
+                        .build()
+                : null;
+        this.breaker = breaker;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public boolean available() {
+        CircuitBreaker.State state = breaker.getState();
+        return stripe != null && state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    @Override
+    public Optional<PaymentIntent> startPayment(
+            String reference, BigDecimal amount, String currency, String idempotencyKey) {
+        if (stripe == null || !available()) {
+            return Optional.empty();
+        }
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(minorUnits(amount))
+                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                .putMetadata("reference", reference)
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true)
+                        .build())
+                .build();
+        try {
+            com.stripe.model.PaymentIntent intent =
+                    breaker.executeCallable(() -> stripe.v1().paymentIntents().create(params, options(idempotencyKey)));
+            return Optional.of(new PaymentIntent(intent.getId(), intent.getClientSecret()));
+        } catch (Exception unavailable) {
+            log.warn(
+                    "Stripe could not start a payment for {}; falling back to payment on arrival: {}",
+                    reference,
+                    unavailable.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void refund(String paymentId, BigDecimal amount, String currency, String idempotencyKey) {
+        jobs.enqueue(RefundJob.NAME, new RefundRequest(paymentId, amount, currency, idempotencyKey));
+    }
+
+    /** Called by the refund job; throws to be retried, or {@link PermanentJobFailure} when Stripe refuses for good. */
+    void executeRefund(RefundRequest refund) throws Exception {
+        if (stripe == null) {
+            throw new IllegalStateException("Stripe is not configured: the refund waits until it is");
+        }
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(refund.paymentId())
+                .setAmount(minorUnits(refund.amount()))
+                .build();
+        try {
+            breaker.executeCallable(() -> stripe.v1().refunds().create(params, options(refund.idempotencyKey())));
+        } catch (InvalidRequestException refused) {
+            throw new PermanentJobFailure("Stripe refused the refund: " + refused.getMessage());
+        }
+    }
+
+    /** THB (like most currencies) counts in hundredths at Stripe: 1,050.00 THB is 105000. */
+    static long minorUnits(BigDecimal amount) {
+        return amount.movePointRight(2).longValueExact();
+    }
+
+    private static RequestOptions options(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+}

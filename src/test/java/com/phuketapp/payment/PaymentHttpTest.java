@@ -1,0 +1,324 @@
+package com.phuketapp.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.phuketapp.booking.domain.BookingSweeper;
+import com.phuketapp.support.Accounts;
+import com.phuketapp.support.CatalogFixtures;
+import com.phuketapp.support.Http;
+import com.phuketapp.support.IntegrationTest;
+import com.phuketapp.support.OutsideServiceStubs;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Card payments against a local server speaking Stripe's API: payment intents with idempotency keys, signed webhooks
+ * (valid, forged, stale, repeated), refunds, and the pay-on-arrival fallback while Stripe is unavailable.
+ */
+class PaymentHttpTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Bangkok"));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    private BookingSweeper sweeper;
+
+    private final WireMockServer stubs = OutsideServiceStubs.server();
+    private Accounts accounts;
+    private CatalogFixtures catalog;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new Accounts(http);
+        catalog = new CatalogFixtures(jdbc);
+    }
+
+    @Test
+    void aBookingStartsAStripePaymentOnceWhateverTheRetries() {
+        Accounts.Session traveller = accounts.register();
+        JsonNode booking = book(traveller, catalog.vehicle(new BigDecimal("350.50"), 2), 30, 33);
+
+        assertThat(booking.get("paymentMethod").asString()).isEqualTo("card");
+        assertThat(booking.at("/payment/provider").asString()).isEqualTo("stripe");
+        assertThat(booking.at("/payment/clientSecret").asString()).startsWith("pi_secret_");
+        String id = booking.get("id").asString();
+        LoggedRequest created = intentsFor(id).getFirst();
+        assertThat(created.getHeader("Authorization")).isEqualTo("Bearer " + STRIPE_SECRET_KEY);
+        assertThat(created.getHeader("Idempotency-Key")).isEqualTo("booking-" + id);
+        assertThat(created.getBodyAsString()).contains("amount=105150", "currency=thb");
+
+        // Asking again (the app lost the secret) reuses the idempotency key: Stripe answers with the same payment.
+        Http.Response again = http.send("POST", "/v1/bookings/" + id + "/payment", "", traveller.bearer());
+        assertThat(again.data().at("/payment/clientSecret").asString()).isNotBlank();
+        assertThat(intentsFor(id)).hasSize(2).allMatch(request -> request.getHeader("Idempotency-Key")
+                .equals("booking-" + id));
+    }
+
+    @Test
+    void aSignedSuccessConfirmsTheBookingAndARepeatOfTheEventChangesNothing() {
+        Accounts.Session traveller = accounts.register();
+        JsonNode booking = book(traveller, catalog.vehicle(new BigDecimal("400.00"), 2), 20, 22);
+        String id = booking.get("id").asString();
+        String event = succeeded("evt_" + UUID.randomUUID(), "pi_" + id.substring(0, 8), id, 80000);
+
+        Http.Response first = webhook(event, sign(event, Instant.now()));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.data().get("new").asBoolean()).isTrue();
+        JsonNode confirmed = http.get("/v1/bookings/" + id, traveller.bearer()).data();
+        assertThat(confirmed.get("status").asString()).isEqualTo("confirmed");
+        assertThat(confirmed.get("amountPaid").asString()).isEqualTo("800.00");
+
+        Http.Response repeat = webhook(event, sign(event, Instant.now()));
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.data().get("new").asBoolean()).isFalse();
+        assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
+                        .data()
+                        .get("amountPaid")
+                        .asString())
+                .isEqualTo("800.00");
+        assertThat(stubs.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
+                        .withRequestBody(containing("pi_" + id.substring(0, 8)))))
+                .isEmpty();
+    }
+
+    @Test
+    void forgedStaleOrUnsignedEventsAreRefusedAndChangeNothing() {
+        Accounts.Session traveller = accounts.register();
+        String id = book(traveller, catalog.vehicle(new BigDecimal("300.00"), 2), 20, 21)
+                .get("id")
+                .asString();
+        String event = succeeded("evt_" + UUID.randomUUID(), "pi_forged", id, 30000);
+
+        String tampered = event.replace("30000", "30001");
+        assertThat(webhook(tampered, sign(event, Instant.now())).status()).isEqualTo(400);
+        assertThat(webhook(event, sign(event, Instant.now().minus(Duration.ofMinutes(6))))
+                        .status())
+                .isEqualTo(400);
+        assertThat(webhook(event, "t=" + Instant.now().getEpochSecond() + ",v1=" + "00".repeat(32))
+                        .status())
+                .isEqualTo(400);
+        Http.Response unsigned = http.json("POST", "/v1/payments/stripe/webhook", event);
+        assertThat(unsigned.status()).isEqualTo(400);
+        assertThat(unsigned.json().at("/error/details/0/field").asString()).isEqualTo("Stripe-Signature");
+
+        assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
+                        .data()
+                        .get("status")
+                        .asString())
+                .isEqualTo("pending");
+        // A refused delivery is not remembered: the genuine event still goes through later.
+        assertThat(webhook(event, sign(event, Instant.now())).data().get("new").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aFailedPaymentLeavesTheBookingPending() {
+        Accounts.Session traveller = accounts.register();
+        String id = book(traveller, catalog.vehicle(new BigDecimal("300.00"), 2), 20, 21)
+                .get("id")
+                .asString();
+        String event =
+                """
+                {"id":"evt_%s","object":"event","type":"payment_intent.payment_failed","data":{"object":
+                {"id":"pi_declined","object":"payment_intent","amount":30000,"currency":"thb",
+                 "metadata":{"reference":"%s"},"last_payment_error":{"message":"Your card was declined."}}}}"""
+                        .formatted(UUID.randomUUID(), id);
+
+        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+        assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
+                        .data()
+                        .get("status")
+                        .asString())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void cancellingAPaidBookingRefundsWhatThePolicyGivesBackThroughStripe() {
+        Accounts.Session traveller = accounts.register();
+        UUID villa = catalog.property(new BigDecimal("2000.00"), 4, 1, 30);
+        String early = paidBooking(
+                traveller,
+                villa,
+                40,
+                42,
+                "pi_early_" + UUID.randomUUID().toString().substring(0, 8));
+        String late = paidBooking(
+                traveller,
+                villa,
+                2,
+                4,
+                "pi_late_" + UUID.randomUUID().toString().substring(0, 8));
+
+        JsonNode free = http.send("POST", "/v1/bookings/" + early + "/cancel", "", traveller.bearer())
+                .data();
+        assertThat(free.at("/cancellation/refund").asString()).isEqualTo("4000.00");
+        JsonNode withFee = http.send("POST", "/v1/bookings/" + late + "/cancel", "", traveller.bearer())
+                .data();
+        assertThat(withFee.at("/cancellation/fee").asString()).isEqualTo("2000.00");
+        assertThat(withFee.at("/cancellation/refund").asString()).isEqualTo("2000.00");
+
+        LoggedRequest fullRefund = awaitOne(refundsWithKey("refund-" + early));
+        assertThat(fullRefund.getBodyAsString()).contains("amount=400000", "payment_intent=pi_early_");
+        assertThat(awaitOne(refundsWithKey("refund-" + late)).getBodyAsString()).contains("amount=200000");
+    }
+
+    @Test
+    void moneyForABookingWhoseHoldRanOutGoesBack() {
+        Accounts.Session traveller = accounts.register();
+        String id = book(traveller, catalog.vehicle(new BigDecimal("500.00"), 2), 15, 16)
+                .get("id")
+                .asString();
+        jdbc.sql("UPDATE bookings SET hold_expires_at = now() - interval '1 minute' WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        sweeper.sweep();
+
+        String paymentId = "pi_latecomer_" + id.substring(0, 8);
+        String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, 50000);
+        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+
+        assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
+                        .data()
+                        .get("status")
+                        .asString())
+                .isEqualTo("cancelled");
+        assertThat(awaitOne(refundsWithKey("refund-late-" + paymentId)).getBodyAsString())
+                .contains("amount=50000");
+    }
+
+    @Test
+    void whileStripeIsUnavailableBookingsArePaidOnArrivalAndAnAdminConfirms() {
+        Accounts.Session traveller = accounts.register();
+        circuitBreakers.circuitBreaker("stripe").transitionToForcedOpenState();
+        JsonNode fallback;
+        try {
+            assertThat(http.get("/health").json().at("/checks/stripe/status").asString())
+                    .isNotEqualTo("UP");
+            fallback = book(traveller, catalog.vehicle(new BigDecimal("320.00"), 2), 25, 26);
+        } finally {
+            circuitBreakers.circuitBreaker("stripe").transitionToClosedState();
+        }
+        assertThat(fallback.get("paymentMethod").asString()).isEqualTo("on_arrival");
+        assertThat(fallback.get("payment")).isNull();
+        assertThat(Instant.parse(fallback.get("holdExpiresAt").asString()))
+                .isAfter(Instant.now().plus(Duration.ofHours(23)));
+
+        // Stripe answering with errors falls back the same way (this amount is the stub's signal to fail).
+        StubMapping outage = stubs.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing("amount=77700"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"type\":\"api_error\"}}")));
+        try {
+            JsonNode failed = book(traveller, catalog.vehicle(new BigDecimal("777.00"), 2), 25, 26);
+            assertThat(failed.get("paymentMethod").asString()).isEqualTo("on_arrival");
+        } finally {
+            stubs.removeStub(outage);
+        }
+
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Http.Response confirmed = http.send(
+                "POST", "/v1/admin/bookings/" + fallback.get("id").asString() + "/confirm", "", admin.bearer());
+        assertThat(confirmed.data().get("status").asString()).isEqualTo("confirmed");
+        assertThat(confirmed.data().get("amountPaid").asString()).isEqualTo("0.00");
+    }
+
+    private String paidBooking(Accounts.Session traveller, UUID villa, int fromDay, int toDay, String paymentId) {
+        JsonNode booking = book(traveller, villa, fromDay, toDay);
+        String id = booking.get("id").asString();
+        long minor = new BigDecimal(booking.get("totalPrice").asString())
+                .movePointRight(2)
+                .longValueExact();
+        String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, minor);
+        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+        return id;
+    }
+
+    private JsonNode book(Accounts.Session traveller, UUID item, int fromDay, int toDay) {
+        String kind = jdbc.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM vehicles WHERE id = :id) THEN 'vehicle'"
+                        + " ELSE 'property' END")
+                .param("id", item)
+                .query(String.class)
+                .single();
+        Http.Response booked = http.json(
+                "POST",
+                "/v1/bookings",
+                "{\"itemType\":\"%s\",\"itemId\":\"%s\",\"startDate\":\"%s\",\"endDate\":\"%s\",\"guestsCount\":1}"
+                        .formatted(kind, item, TODAY.plusDays(fromDay), TODAY.plusDays(toDay)),
+                traveller.bearer());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        return booked.data();
+    }
+
+    /** A {@code payment_intent.succeeded} event as Stripe sends it (trimmed to the fields that matter). */
+    private static String succeeded(String eventId, String paymentId, String reference, long amountReceived) {
+        return """
+                {"id":"%s","object":"event","api_version":"2025-09-30","type":"payment_intent.succeeded",
+                 "data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,
+                 "currency":"thb","status":"succeeded","metadata":{"reference":"%s"}}}}"""
+                .formatted(eventId, paymentId, amountReceived, amountReceived, reference);
+    }
+
+    /** Stripe's scheme: {@code t=<unix time>,v1=<hex HMAC-SHA256 of "t.payload" with the endpoint's secret>}. */
+    private static String sign(String payload, Instant at) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signed = at.getEpochSecond() + "." + payload;
+            return "t=" + at.getEpochSecond() + ",v1="
+                    + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private Http.Response webhook(String payload, String signature) {
+        return http.json("POST", "/v1/payments/stripe/webhook", payload, "Stripe-Signature", signature);
+    }
+
+    private List<LoggedRequest> intentsFor(String bookingId) {
+        return stubs.findAll(
+                postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(bookingId)));
+    }
+
+    private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder refundsWithKey(String key) {
+        return postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(key));
+    }
+
+    private LoggedRequest awaitOne(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+        return await().atMost(PATIENCE)
+                .until(() -> stubs.findAll(pattern), requests -> !requests.isEmpty())
+                .getFirst();
+    }
+}
