@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
@@ -45,9 +46,13 @@ public class SigningKeyRepository {
      * Makes {@code kid} the signing key and retires the others, unless {@code unlessActiveSince} is given and the
      * active key was made after it (by another instance that rotated a moment ago).
      *
+     * <p>In a transaction of its own, committed before it returns: the new key is visible to every login at once, and
+     * the lock is not held by a caller's longer transaction. (Joining the caller's transaction deadlocked two first
+     * logins: one held the lock until its commit, the other held the rotation monitor and waited for the lock.)
+     *
      * @return whether this key was stored
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean replaceActive(
             String kid, String sealedPrivateJwk, String publicJwk, @Nullable Instant unlessActiveSince) {
         jdbc.sql("SELECT pg_advisory_xact_lock(" + LOCK + ")").query().listOfRows();

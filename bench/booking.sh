@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Booking benchmark (issue 4): booking throughput across many items, and latency under contention on one item, with
+# the per-user rate limits on (thousands of travellers, each under 30 requests a minute). Afterwards a SQL query counts
+# overlapping live bookings of any item: it must be 0. Loopback only, bounded in time. Run by hand:
+#   bash bench/booking.sh
+#   DURATION=20s  USERS=4000  ITEMS=2000  CONNECTIONS=64
+# Travellers are registered with bcrypt cost 4 (PHUKET_IDENTITY_BCRYPT_COST) so that setting up thousands takes
+# seconds: logins are not what this benchmark measures (bench/login.sh does). Stripe is not configured, so bookings
+# take the pay-on-arrival path; their notices are queued as jobs as usual.
+export PHUKET_IDENTITY_BCRYPT_COST=4
+. "$(dirname "$0")/lib.sh"
+DURATION=${DURATION:-20s}
+USERS=${USERS:-4000}
+ITEMS=${ITEMS:-2000}
+CONNECTIONS=${CONNECTIONS:-64}
+database="postgresql://postgres@127.0.0.1:5432/$DATABASE"
+
+start_app booking
+
+echo "Adding $ITEMS scooters to the catalog"
+psql "$database" -qAt -c "
+  INSERT INTO vehicles (type, brand, model, year, engine_cc, seats, transmission, name_en, name_ru, description_en,
+      description_ru, area_code, latitude, longitude, daily_price)
+  SELECT 'scooter', 'Honda', 'Click', 2024, 125, 2, 'automatic', 'Bench scooter ' || n, 'Скутер ' || n, 'Bench',
+      'Бенч', 'patong', 7.896, 98.296, 250 + n % 200
+  FROM generate_series(1, $ITEMS) AS n
+  RETURNING id" > "$out/items.txt"
+head -n 1 "$out/items.txt" > "$out/contended.txt"
+
+echo "Registering $USERS travellers"
+# Each registers from an address of its own (through the trusted proxy), as the auth limit is per address.
+seq 1 "$USERS" | xargs -P 4 -n 1 sh -c 'curl -s -H "Content-Type: application/json" \
+    -H "X-Forwarded-For: 198.18.$(($1 / 250)).$(($1 % 250 + 1))" \
+    -d "{\"email\":\"bench-$1@example.com\",\"password\":\"sunny-beach-2026\",\"fullName\":\"Bench $1\"}" \
+    "$0/v1/auth/register"' "$base" | jq -r '.data.access_token // empty' > "$out/tokens.txt"
+echo "$(wc -l < "$out/tokens.txt") travellers signed in"
+
+book() { # $1: items file, $2: spread of start days, $3: fixed start (contention)
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/wrk/bookings.lua "$base" -- \
+    "$out/tokens.txt" "$1" "$2" ${3:-}
+}
+
+book "$out/items.txt" 300 > /dev/null # warm-up (its bookings stay, as in any busy week)
+spread=$(book "$out/items.txt" 300 | tee "$out/spread.txt" | grep '^RESULT')
+contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | grep '^RESULT')
+
+overlaps=$(psql "$database" -qAt -c "
+  SELECT count(*) FROM bookings a JOIN bookings b ON a.item_id = b.item_id AND a.id < b.id
+  WHERE a.item_kind <> 'tour' AND a.status IN ('pending', 'confirmed') AND b.status IN ('pending', 'confirmed')
+    AND daterange(a.start_date, a.end_date) && daterange(b.start_date, b.end_date)")
+
+{
+  echo "| scenario | connections | requests/s | booked/s | p50 ms | p95 ms | p99 ms | booked | refused (422) | failed |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for run in "many items ($ITEMS scooters):$spread" "contention (one scooter):$contended"; do
+    line=${run#*:}
+    echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get failed "$line") |"
+  done
+  echo
+  echo "Overlapping live bookings afterwards (SQL): $overlaps"
+} | tee "$out/summary.md"
+report_memory

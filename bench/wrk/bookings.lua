@@ -1,0 +1,59 @@
+-- Books items for many travellers: each request picks a traveller's token and an item at random, and dates from
+-- the chosen spread. Counts what came back: 201 booked, 422 refused (dates taken), anything else failed.
+-- args: <tokens file> <items file> <days ahead to spread starts over> [<fixed start offset>]
+--   With a fixed start offset every request asks for overlapping dates of the items (contention).
+local tokens, items = {}, {}
+local spread, fixed
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  for line in io.lines(args[1]) do if line ~= "" then tokens[#tokens + 1] = line end end
+  for line in io.lines(args[2]) do if line ~= "" then items[#items + 1] = line end end
+  spread = tonumber(args[3])
+  fixed = args[4] and tonumber(args[4])
+  booked, refused, failed = 0, 0, 0
+  math.randomseed(os.time() + tonumber(tostring(wrk.thread):match("0x(%x+)") or "0", 16) % 100000)
+end
+
+local function day(offset)
+  return os.date("!%Y-%m-%d", os.time() + (offset + 1) * 86400)
+end
+
+function request()
+  local start = fixed or math.random(1, spread)
+  local nights = math.random(1, 3)
+  if fixed then start = fixed + math.random(0, 2) end
+  local body = string.format(
+    '{"itemType":"vehicle","itemId":"%s","startDate":"%s","endDate":"%s","guestsCount":1}',
+    items[math.random(#items)], day(start), day(start + nights))
+  local client = string.format("198.%d.%d.%d", 18 + math.random(0, 1), math.random(0, 255), math.random(1, 254))
+  return wrk.format("POST", "/v1/bookings", {
+    ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)],
+    ["X-Forwarded-For"] = client,
+  }, body)
+end
+
+function response(status)
+  if status == 201 then booked = booked + 1
+  elseif status == 422 then refused = refused + 1
+  else failed = failed + 1 end
+end
+
+function done(summary, latency, requests)
+  local b, r, f = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    b = b + thread:get("booked"); r = r + thread:get("refused"); f = f + thread:get("failed")
+  end
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT rps=%.0f booked_per_s=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f requests=%d booked=%d refused=%d failed=%d errors=%d\n",
+    summary.requests / seconds, b / seconds,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.requests, b, r, f, f + e.connect + e.read + e.write + e.timeout))
+end
