@@ -99,6 +99,8 @@ public class BookingService {
         checkRules(item, request.stay(), request.guests());
         Quote quote = quote(item, request.stay(), request.guests());
 
+        // One booking of an item at a time: concurrent inserts that the exclusion constraint must judge against each
+        // other would wait on each other (and deadlock under heavy contention); the lock also keeps blocks consistent.
         availability.lockItem(item.id());
         bookings.expireOverdue(item.id(), now, SWEEP_BATCH).forEach(this::released);
         if (availability.blocked(item.id(), request.stay())) {
@@ -157,7 +159,11 @@ public class BookingService {
      * @return the payment to complete in the app, or empty when there is nothing to pay by card
      */
     public Optional<PaymentIntent> startPayment(UUID userId, UUID bookingId) {
-        Booking booking = bookingOf(userId, bookingId);
+        return startPayment(bookingOf(userId, bookingId));
+    }
+
+    /** As {@link #startPayment(UUID, UUID)}, for a booking just read. */
+    public Optional<PaymentIntent> startPayment(Booking booking) {
         if (booking.status() != BookingStatus.PENDING || booking.paymentMethod() != PaymentMethod.CARD) {
             return Optional.empty();
         }

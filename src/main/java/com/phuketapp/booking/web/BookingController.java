@@ -1,8 +1,10 @@
 package com.phuketapp.booking.web;
 
+import com.phuketapp.booking.domain.Booking;
 import com.phuketapp.booking.domain.BookingFilter;
 import com.phuketapp.booking.domain.BookingService;
 import com.phuketapp.booking.domain.BookingStatus;
+import com.phuketapp.booking.domain.PaymentMethod;
 import com.phuketapp.booking.web.BookingHttp.BookingBody;
 import com.phuketapp.booking.web.BookingHttp.BookingView;
 import com.phuketapp.payment.PaymentIntent;
@@ -53,11 +55,14 @@ class BookingController {
             Locale locale) {
         BookingService.Created created =
                 bookings.create(caller.id(), BookingRequests.of(body), BookingRequests.idempotencyKey(idempotencyKey));
-        UUID id = created.booking().id();
-        Optional<PaymentIntent> payment = bookings.startPayment(caller.id(), id);
+        Booking booking = created.booking();
+        Optional<PaymentIntent> payment = bookings.startPayment(booking);
+        if (booking.paymentMethod() == PaymentMethod.CARD && payment.isEmpty()) {
+            booking = bookings.bookingOf(caller.id(), booking.id()); // fell back to payment on arrival
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(created.replayed()))
-                .body(BookingView.of(bookings.bookingOf(caller.id(), id), locale, payment.orElse(null)));
+                .body(BookingView.of(booking, locale, payment.orElse(null)));
     }
 
     /**

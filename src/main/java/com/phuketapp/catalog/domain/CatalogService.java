@@ -10,13 +10,9 @@ import com.phuketapp.catalog.persistence.CatalogRepository;
 import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
-import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
@@ -84,54 +80,7 @@ public class CatalogService implements CatalogApi {
 
     @Override
     public Optional<BookableItem> bookableItem(ItemKind kind, UUID id) {
-        Set<DayOfWeek> everyDay = EnumSet.allOf(DayOfWeek.class);
-        return switch (kind) {
-            case VEHICLE ->
-                repository
-                        .vehicle(id)
-                        .map(vehicle -> new BookableItem(
-                                kind,
-                                id,
-                                vehicle.name().en(),
-                                vehicle.name().ru(),
-                                vehicle.active(),
-                                vehicle.dailyPrice(),
-                                vehicle.seats(),
-                                1,
-                                Integer.MAX_VALUE,
-                                everyDay,
-                                1));
-            case PROPERTY ->
-                repository
-                        .property(id)
-                        .map(property -> new BookableItem(
-                                kind,
-                                id,
-                                property.name().en(),
-                                property.name().ru(),
-                                property.active(),
-                                property.nightlyPrice(),
-                                property.maxGuests(),
-                                property.minNights(),
-                                property.maxNights(),
-                                everyDay,
-                                1));
-            case TOUR ->
-                repository
-                        .tour(id)
-                        .map(tour -> new BookableItem(
-                                kind,
-                                id,
-                                tour.name().en(),
-                                tour.name().ru(),
-                                tour.active(),
-                                tour.pricePerPerson(),
-                                tour.capacity(),
-                                1,
-                                1,
-                                tour.runDays().stream().map(DayOfWeek::of).collect(Collectors.toSet()),
-                                tour.capacity()));
-        };
+        return repository.bookableItem(kind, id);
     }
 
     @Override

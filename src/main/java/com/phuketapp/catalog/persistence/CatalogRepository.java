@@ -1,5 +1,6 @@
 package com.phuketapp.catalog.persistence;
 
+import com.phuketapp.catalog.BookableItem;
 import com.phuketapp.catalog.ItemKind;
 import com.phuketapp.catalog.domain.Area;
 import com.phuketapp.catalog.domain.Filters.PropertyFilter;
@@ -20,10 +21,14 @@ import com.phuketapp.platform.PageResult;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -104,6 +109,45 @@ public class CatalogRepository {
         return jdbc.sql("SELECT * FROM tours WHERE id = :id")
                 .param("id", id)
                 .query(TOUR)
+                .optional();
+    }
+
+    /** Only the columns a booking needs, read fresh: what booking asks on every request. */
+    public Optional<BookableItem> bookableItem(ItemKind kind, UUID id) {
+        String columns =
+                switch (kind) {
+                    case VEHICLE ->
+                        "daily_price AS price, seats AS guests, 1 AS min_days, 2147483647 AS max_days,"
+                                + " NULL::smallint[] AS run_days, 1 AS capacity FROM vehicles";
+                    case PROPERTY ->
+                        "nightly_price AS price, max_guests AS guests, min_nights AS min_days,"
+                                + " max_nights AS max_days, NULL::smallint[] AS run_days, 1 AS capacity FROM properties";
+                    case TOUR ->
+                        "price_per_person AS price, capacity AS guests, 1 AS min_days, 1 AS max_days,"
+                                + " run_days, capacity FROM tours";
+                };
+        return jdbc.sql("SELECT name_en, name_ru, active, " + columns + " WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> {
+                    Array runDays = rs.getArray("run_days");
+                    Set<DayOfWeek> days = runDays == null
+                            ? EnumSet.allOf(DayOfWeek.class)
+                            : Arrays.stream((Short[]) runDays.getArray())
+                                    .map(day -> DayOfWeek.of(day))
+                                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+                    return new BookableItem(
+                            kind,
+                            id,
+                            rs.getString("name_en"),
+                            rs.getString("name_ru"),
+                            rs.getBoolean("active"),
+                            rs.getBigDecimal("price"),
+                            rs.getInt("guests"),
+                            rs.getInt("min_days"),
+                            rs.getInt("max_days"),
+                            days,
+                            rs.getInt("capacity"));
+                })
                 .optional();
     }
 

@@ -1,5 +1,8 @@
 package com.phuketapp.identity.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -60,11 +63,32 @@ public final class Tokens {
 
     private final Map<Type, DefaultJWTProcessor<SecurityContext>> processors = new EnumMap<>(Type.class);
 
+    /**
+     * Tokens whose signature and claims were checked already, until they expire (at most {@link #REMEMBER_VERIFIED}):
+     * an ES256 verification costs a third of a booking request's CPU, and an app sends the same access token for half
+     * an hour. Only the signature check is remembered; whether the login is still live is asked on every request.
+     */
+    private final Cache<String, Verified> verified;
+
+    /** About 10 MiB of heap at most. */
+    private static final int VERIFIED_TOKENS = 10_000;
+
+    private static final Duration REMEMBER_VERIFIED = Duration.ofMinutes(5);
+
     public Tokens(SigningKeys keys, String issuer, String audience, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(VERIFIED_TOKENS)
+                .expireAfter(Expiry.<String, Verified>creating((token, checked) -> Duration.ofNanos(Math.max(
+                        0,
+                        Math.min(
+                                REMEMBER_VERIFIED.toNanos(),
+                                Duration.between(clock.instant(), checked.expiresAt())
+                                        .toNanos())))))
+                .build();
         for (Type type : Type.values()) {
             processors.put(type, processor(type));
         }
@@ -104,6 +128,16 @@ public final class Tokens {
      *     for anything else that is wrong with it (signature, algorithm, issuer, audience, type, format)
      */
     public Verified verify(String token, Type expected) {
+        Verified known = verified.getIfPresent(expected.name() + token);
+        if (known != null && known.expiresAt().isAfter(clock.instant())) {
+            return known;
+        }
+        Verified checked = check(token, expected);
+        verified.put(expected.name() + token, checked);
+        return checked;
+    }
+
+    private Verified check(String token, Type expected) {
         try {
             JWTClaimsSet verified = processors.get(expected).process(token, null);
             return new Verified(
