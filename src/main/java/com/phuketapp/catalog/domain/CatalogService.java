@@ -7,10 +7,12 @@ import com.phuketapp.catalog.domain.Filters.PropertyFilter;
 import com.phuketapp.catalog.domain.Filters.TourFilter;
 import com.phuketapp.catalog.domain.Filters.VehicleFilter;
 import com.phuketapp.catalog.persistence.CatalogRepository;
+import com.phuketapp.platform.InvalidInputException;
 import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Catalog reads behind a cache (TTL from {@code spring.cache.*-time-to-live}, 1 h by default), and the writes that
@@ -81,6 +85,41 @@ public class CatalogService implements CatalogApi {
     @Override
     public Optional<BookableItem> bookableItem(ItemKind kind, UUID id) {
         return repository.bookableItem(kind, id);
+    }
+
+    /** Adds an item from an admin's request body (see {@link ItemFields}); it is on sale at once. */
+    public UUID create(ItemKind kind, JsonNode body) {
+        Map<String, ItemFields.Value> values = ItemFields.parse(kind, body, true);
+        checkArea(values);
+        UUID id = write(() -> repository.insert(kind, values));
+        evict(kind, id);
+        return id;
+    }
+
+    /** Changes the fields the body names and leaves the others as they are. */
+    public void update(ItemKind kind, UUID id, JsonNode body) {
+        Map<String, ItemFields.Value> values = ItemFields.parse(kind, body, false);
+        checkArea(values);
+        if (!write(() -> repository.update(kind, id, values))) {
+            throw new NotFoundException("error.catalog.itemNotFound");
+        }
+        evict(kind, id);
+    }
+
+    private void checkArea(Map<String, ItemFields.Value> values) {
+        ItemFields.Value area = values.get("area_code");
+        if (area != null && areas().stream().noneMatch(known -> known.code().equals(area.value()))) {
+            throw InvalidInputException.of("area", "validation.unknownArea");
+        }
+    }
+
+    /** The table's own checks (minimum nights above the maximum, say) are a 400 too. */
+    private static <T> T write(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (DataIntegrityViolationException refused) {
+            throw InvalidInputException.of("body", "validation.constraint");
+        }
     }
 
     @Override

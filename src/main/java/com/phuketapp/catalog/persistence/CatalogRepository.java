@@ -7,6 +7,7 @@ import com.phuketapp.catalog.domain.Filters.PropertyFilter;
 import com.phuketapp.catalog.domain.Filters.TourFilter;
 import com.phuketapp.catalog.domain.Filters.VehicleFilter;
 import com.phuketapp.catalog.domain.GeoPoint;
+import com.phuketapp.catalog.domain.ItemFields;
 import com.phuketapp.catalog.domain.LocalizedText;
 import com.phuketapp.catalog.domain.Property;
 import com.phuketapp.catalog.domain.PropertyType;
@@ -22,9 +23,12 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -149,6 +153,40 @@ public class CatalogRepository {
                             rs.getInt("capacity"));
                 })
                 .optional();
+    }
+
+    /** A new item from checked column values (see {@code ItemFields}). */
+    public UUID insert(ItemKind kind, Map<String, ItemFields.Value> values) {
+        List<String> columns = new ArrayList<>(values.keySet());
+        List<String> placeholders = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ItemFields.Value value = values.get(columns.get(i));
+            placeholders.add(value.sql().replace(":value", ":p" + i));
+            parameters.put("p" + i, value.value());
+        }
+        return jdbc.sql("INSERT INTO " + table(kind) + " (" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", placeholders) + ") RETURNING id")
+                .params(parameters)
+                .query(UUID.class)
+                .single();
+    }
+
+    /** @return whether the item exists */
+    public boolean update(ItemKind kind, UUID id, Map<String, ItemFields.Value> values) {
+        List<String> assignments = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>(Map.of("id", id));
+        int i = 0;
+        for (Map.Entry<String, ItemFields.Value> entry : values.entrySet()) {
+            assignments.add(entry.getKey() + " = " + entry.getValue().sql().replace(":value", ":p" + i));
+            parameters.put("p" + i, entry.getValue().value());
+            i++;
+        }
+        assignments.add("updated_at = now()");
+        return jdbc.sql("UPDATE " + table(kind) + " SET " + String.join(", ", assignments) + " WHERE id = :id")
+                        .params(parameters)
+                        .update()
+                == 1;
     }
 
     /** @return whether the item exists */
