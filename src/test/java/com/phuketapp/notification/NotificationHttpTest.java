@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,14 +70,14 @@ class NotificationHttpTest extends IntegrationTest {
 
         book(traveller, catalog.vehicle(new BigDecimal("400.00"), 2));
 
-        LoggedRequest email = awaitOne(mailTo(traveller.email()));
+        LoggedRequest email = OutsideServiceStubs.awaitOne(mailTo(traveller.email()));
         JsonNode mail = json(email.getBodyAsString());
         assertThat(email.getHeader("Authorization")).isEqualTo("Bearer SG.test-key");
         assertThat(mail.at("/from/email").asString()).isEqualTo("bookings@phuket-app.test");
         assertThat(mail.get("subject").asString()).matches("Booking [2-9A-Z]{5}-[2-9A-Z]{5} received");
         assertThat(mail.at("/content/0/value").asString()).contains("Test scooter", "800.00 THB");
 
-        LoggedRequest push = awaitOne(pushTo(device));
+        LoggedRequest push = OutsideServiceStubs.awaitOne(pushTo(device));
         assertThat(push.getHeader("Authorization")).isEqualTo("Bearer test-access-token");
         JsonNode message = json(push.getBodyAsString()).get("message");
         assertThat(message.at("/notification/title").asString())
@@ -104,7 +103,7 @@ class NotificationHttpTest extends IntegrationTest {
 
         book(traveller, "tour", catalog.tour(new BigDecimal("1500.00"), 30));
 
-        JsonNode mail = json(awaitOne(mailTo(email)).getBodyAsString());
+        JsonNode mail = json(OutsideServiceStubs.awaitOne(mailTo(email)).getBodyAsString());
         assertThat(mail.get("subject").asString()).startsWith("Бронирование").endsWith("принято");
         assertThat(mail.at("/content/0/value").asString()).contains("Тестовая экскурсия", "по времени Пхукета");
     }
@@ -192,7 +191,7 @@ class NotificationHttpTest extends IntegrationTest {
         } finally {
             jobs.resume();
         }
-        awaitOne(mailTo(traveller.email()));
+        OutsideServiceStubs.awaitOne(mailTo(traveller.email()));
         await().atMost(PATIENCE).until(() -> queuedFor(traveller) == 0);
     }
 
@@ -228,12 +227,6 @@ class NotificationHttpTest extends IntegrationTest {
     private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushTo(String token) {
         return postRequestedFor(urlPathMatching("/v1/projects/" + OutsideServiceStubs.FCM_PROJECT + "/messages:send"))
                 .withRequestBody(containing(token));
-    }
-
-    private LoggedRequest awaitOne(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-        List<LoggedRequest> found =
-                await().atMost(PATIENCE).until(() -> stubs.findAll(pattern), requests -> !requests.isEmpty());
-        return found.getFirst();
     }
 
     private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin) {

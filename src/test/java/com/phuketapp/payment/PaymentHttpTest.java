@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -42,7 +41,6 @@ import tools.jackson.databind.JsonNode;
 class PaymentHttpTest extends IntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Bangkok"));
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
     private JdbcClient jdbc;
@@ -187,9 +185,11 @@ class PaymentHttpTest extends IntegrationTest {
         assertThat(withFee.at("/cancellation/fee").asString()).isEqualTo("2000.00");
         assertThat(withFee.at("/cancellation/refund").asString()).isEqualTo("2000.00");
 
-        LoggedRequest fullRefund = awaitOne(refundsWithKey("refund-" + early));
+        LoggedRequest fullRefund = OutsideServiceStubs.awaitOne(refundsWithKey("refund-" + early));
         assertThat(fullRefund.getBodyAsString()).contains("amount=400000", "payment_intent=pi_early_");
-        assertThat(awaitOne(refundsWithKey("refund-" + late)).getBodyAsString()).contains("amount=200000");
+        assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-" + late))
+                        .getBodyAsString())
+                .contains("amount=200000");
     }
 
     @Test
@@ -212,7 +212,8 @@ class PaymentHttpTest extends IntegrationTest {
                         .get("status")
                         .asString())
                 .isEqualTo("cancelled");
-        assertThat(awaitOne(refundsWithKey("refund-late-" + paymentId)).getBodyAsString())
+        assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-late-" + paymentId))
+                        .getBodyAsString())
                 .contains("amount=50000");
     }
 
@@ -314,11 +315,5 @@ class PaymentHttpTest extends IntegrationTest {
     private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder refundsWithKey(String key) {
         return postRequestedFor(urlEqualTo("/v1/refunds"))
                 .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(key));
-    }
-
-    private LoggedRequest awaitOne(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
-        return await().atMost(PATIENCE)
-                .until(() -> stubs.findAll(pattern), requests -> !requests.isEmpty())
-                .getFirst();
     }
 }

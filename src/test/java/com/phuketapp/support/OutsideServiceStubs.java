@@ -42,6 +42,15 @@ public final class OutsideServiceStubs {
         return server;
     }
 
+    /** Waits (up to 30 s) until the stub server received a request matching the pattern, and returns the first. */
+    public static com.github.tomakehurst.wiremock.verification.LoggedRequest awaitOne(
+            com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> server().findAll(pattern), requests -> !requests.isEmpty())
+                .getFirst();
+    }
+
     private static void stubSuccess(WireMockServer stubs) {
         // Stripe: a new PaymentIntent per call (a real Stripe would return the same one for a repeated idempotency
         // key).
