@@ -102,9 +102,12 @@ public class BookingService {
         // One booking of an item at a time: concurrent inserts that the exclusion constraint must judge against each
         // other would wait on each other (and deadlock under heavy contention); the lock also keeps blocks consistent.
         availability.lockItem(item.id());
-        bookings.expireOverdue(item.id(), now, SWEEP_BATCH).forEach(this::released);
-        if (availability.blocked(item.id(), request.stay())) {
+        AvailabilityRepository.Obstacles obstacles = availability.obstacles(item.id(), request.stay(), now);
+        if (obstacles.blocked()) {
             throw notAvailable("error.booking.blocked");
+        }
+        if (obstacles.overdueHolds()) {
+            bookings.expireOverdue(item.id(), now, SWEEP_BATCH).forEach(this::released);
         }
         if (item.kind() == ItemKind.TOUR
                 && !availability.takeSeats(item.id(), request.stay().start(), item.capacity(), request.guests())) {

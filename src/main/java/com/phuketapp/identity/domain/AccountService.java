@@ -198,15 +198,14 @@ public class AccountService implements IdentityApi {
 
     @Override
     public Optional<Contact> contact(UUID userId) {
-        return accounts.user(userId)
-                // Erasing an account disables it too.
-                .filter(user -> user.disabledAt() == null)
-                .map(user -> new Contact(
-                        user.id(),
-                        user.email(),
-                        user.fullName(),
-                        user.locale(),
-                        devices.of(userId).stream()
+        // Erasing an account disables it too, so neither an erased nor a disabled account has a contact.
+        return accounts.contact(userId)
+                .map(row -> new Contact(
+                        userId,
+                        row.email(),
+                        row.fullName(),
+                        row.locale(),
+                        row.devices().stream()
                                 .map(device -> new Device(cipher.open(device.sealedToken()), device.platform()))
                                 .toList()));
     }

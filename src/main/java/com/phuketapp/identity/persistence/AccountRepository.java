@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,32 @@ public class AccountRepository {
                 .param("id", id)
                 .query(USER)
                 .optional();
+    }
+
+    /** How to reach an enabled user: email, name, language and sealed push tokens, in one query. */
+    public record ContactRow(String email, String fullName, String locale, List<SealedDevice> devices) {}
+
+    public record SealedDevice(String sealedToken, String platform) {}
+
+    public Optional<ContactRow> contact(UUID id) {
+        List<Map<String, Object>> rows = jdbc.sql(
+                        """
+                        SELECT u.email, u.full_name, u.locale, d.token, d.platform
+                        FROM users u LEFT JOIN devices d ON d.user_id = u.id
+                        WHERE u.id = :id AND u.disabled_at IS NULL ORDER BY d.created_at""")
+                .param("id", id)
+                .query()
+                .listOfRows();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> first = rows.getFirst();
+        List<SealedDevice> devices = rows.stream()
+                .filter(row -> row.get("token") != null)
+                .map(row -> new SealedDevice((String) row.get("token"), (String) row.get("platform")))
+                .toList();
+        return Optional.of(new ContactRow(
+                (String) first.get("email"), (String) first.get("full_name"), (String) first.get("locale"), devices));
     }
 
     public List<UserRow> users(@Nullable String emailContains, int limit, long offset) {

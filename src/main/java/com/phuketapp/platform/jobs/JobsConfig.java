@@ -44,7 +44,9 @@ class JobsConfig {
                 .serializer(new JsonPayloads(json))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
-                .enableImmediateExecution()
+                // One UPDATE … FOR UPDATE SKIP LOCKED … RETURNING picks a whole batch (PostgreSQL), instead of a
+                // query for candidates and an UPDATE per job; and no extra look for due jobs after each one queued.
+                .pollUsingLockAndFetch(0.5, 1.0)
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 // RetryThenDeadLetter logs each failure in one line; the scheduler's own log would add a stack trace.
                 .failureLogging(LogLevel.DEBUG, false)

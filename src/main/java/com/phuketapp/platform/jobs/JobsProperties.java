@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Durable jobs ({@code phuket.jobs.*}).
  *
  * @param threads         jobs run at once per instance
- * @param pollingInterval how often an instance looks for due jobs (jobs queued on the instance itself start at once)
+ * @param pollingInterval how often an instance looks for due jobs: the most a queued job waits when the queue is idle
  * @param maxAttempts     attempts before a job becomes a dead letter
  * @param initialBackoff  wait after the first failure; each further failure doubles it, up to {@code maxBackoff}, and
  *                        a random jitter of up to half of it spreads retries of many jobs apart
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("phuket.jobs")
 public record JobsProperties(
         @DefaultValue("4") int threads,
-        @DefaultValue("5s") Duration pollingInterval,
+        @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff) {}
