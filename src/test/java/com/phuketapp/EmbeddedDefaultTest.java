@@ -51,6 +51,25 @@ class EmbeddedDefaultTest {
                             .body())
                     .at("/data/access_token")
                     .asString();
+
+            // No Stripe, SendGrid or FCM configured: each outside service is in its fallback, and booking works.
+            assertThat(health.at("/checks/stripe/detail").asString()).isEqualTo("not configured: fallback in use");
+            assertThat(health.at("/checks/sendgrid/status").asString()).isEqualTo("UP");
+            String scooter = list.at("/data/0/id").asString().equals(deactivated.toString())
+                    ? get(app, "/v1/vehicles?per_page=1").at("/data/0/id").asString()
+                    : list.at("/data/0/id").asString();
+            java.time.LocalDate start =
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).plusDays(3);
+            HttpResponse<String> booked = post(
+                    app,
+                    "/v1/bookings",
+                    "{\"itemType\":\"vehicle\",\"itemId\":\"" + scooter + "\",\"startDate\":\"" + start
+                            + "\",\"endDate\":\"" + start.plusDays(1) + "\",\"guestsCount\":1}",
+                    "Authorization",
+                    "Bearer " + accessToken);
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            assertThat(json.readTree(booked.body()).at("/data/paymentMethod").asString())
+                    .isEqualTo("on_arrival");
         }
 
         try (ConfigurableApplicationContext app = start(data)) {
@@ -108,13 +127,15 @@ class EmbeddedDefaultTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(ConfigurableApplicationContext app, String path, String body) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(uri(app, path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(ConfigurableApplicationContext app, String path, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(app, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(ConfigurableApplicationContext app, String path) {

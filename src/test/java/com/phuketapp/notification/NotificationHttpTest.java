@@ -174,6 +174,31 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aPushThatKeepsFailingIsRetriedThenDeadLettered() {
+        Accounts.Session traveller = accounts.register();
+        String device = "fcm-flaky-" + UUID.randomUUID();
+        registerDevice(traveller, device);
+        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
+                .withRequestBody(containing(device))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}")));
+
+        book(traveller, catalog.vehicle(new BigDecimal("350.00"), 2));
+
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        JsonNode letter = await().atMost(PATIENCE)
+                .until(() -> deadLetterOf(traveller, admin, "notification-push"), found -> found != null);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(stubs.findAll(pushTo(device))).hasSize(3);
+        // Email went out once all the same: each channel is a job of its own.
+        assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(1);
+    }
+
+    @Test
     void aQueuedNoticeIsWrittenWithTheBookingAndSurvivesUntilSomeoneSendsIt() {
         Accounts.Session traveller = accounts.register();
         UUID scooter = catalog.vehicle(new BigDecimal("300.00"), 2);
@@ -230,8 +255,11 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin) {
-        for (JsonNode letter : http.get(
-                        "/v1/admin/jobs/dead-letters?job=notification-email&per_page=100", admin.bearer())
+        return deadLetterOf(traveller, admin, "notification-email");
+    }
+
+    private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin, String job) {
+        for (JsonNode letter : http.get("/v1/admin/jobs/dead-letters?job=" + job + "&per_page=100", admin.bearer())
                 .data()) {
             if (letter.at("/payload/userId").asString().equals(traveller.userId())) {
                 return letter;
