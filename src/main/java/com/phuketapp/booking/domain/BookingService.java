@@ -3,7 +3,6 @@ package com.phuketapp.booking.domain;
 import com.phuketapp.booking.BookingCancelled;
 import com.phuketapp.booking.BookingConfirmed;
 import com.phuketapp.booking.BookingCreated;
-import com.phuketapp.booking.BookingExpiring;
 import com.phuketapp.booking.config.BookingProperties;
 import com.phuketapp.booking.persistence.AvailabilityRepository;
 import com.phuketapp.booking.persistence.BookingRepository;
@@ -12,7 +11,6 @@ import com.phuketapp.catalog.BookableItem;
 import com.phuketapp.catalog.CatalogApi;
 import com.phuketapp.catalog.ItemKind;
 import com.phuketapp.payment.PaymentApi;
-import com.phuketapp.payment.PaymentIntent;
 import com.phuketapp.platform.ApiException;
 import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.ErrorDetail;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,11 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BookingService {
-
-    /** Rows one sweep statement handles; the sweeper repeats until less comes back. */
-    static final int SWEEP_BATCH = 200;
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookingService.class);
 
     private final BookingRepository bookings;
     private final AvailabilityRepository availability;
@@ -107,7 +99,7 @@ public class BookingService {
             throw notAvailable("error.booking.blocked");
         }
         if (obstacles.overdueHolds()) {
-            bookings.expireOverdue(item.id(), now, SWEEP_BATCH).forEach(this::released);
+            bookings.expireOverdue(item.id(), now, BookingSweeper.BATCH).forEach(this::released);
         }
         if (item.kind() == ItemKind.TOUR
                 && !availability.takeSeats(item.id(), request.stay().start(), item.capacity(), request.guests())) {
@@ -151,69 +143,6 @@ public class BookingService {
                     // 30^10 codes: a clash is rare; draw again.
                 }
             }
-        }
-    }
-
-    /**
-     * Starts (or, with the same idempotency key at Stripe, finds again) the card payment of the traveller's pending
-     * booking. Outside any transaction: it calls Stripe. Should Stripe be unavailable, the booking falls back to
-     * payment on arrival and waits for an admin instead.
-     *
-     * @return the payment to complete in the app, or empty when there is nothing to pay by card
-     */
-    public Optional<PaymentIntent> startPayment(UUID userId, UUID bookingId) {
-        return startPayment(bookingOf(userId, bookingId));
-    }
-
-    /** As {@link #startPayment(UUID, UUID)}, for a booking just read. */
-    public Optional<PaymentIntent> startPayment(Booking booking) {
-        if (booking.status() != BookingStatus.PENDING || booking.paymentMethod() != PaymentMethod.CARD) {
-            return Optional.empty();
-        }
-        Optional<PaymentIntent> intent = payments.startPayment(
-                booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
-        intent.ifPresentOrElse(
-                started -> bookings.setPaymentReference(booking.id(), started.id()),
-                () -> bookings.payOnArrival(booking.id(), booking.createdAt().plus(properties.manualHold())));
-        return intent;
-    }
-
-    /**
-     * The payment provider confirmed a payment for the booking: a pending booking is confirmed. Money that arrives for
-     * a booking that is no longer live (its hold ran out) or that was paid already goes straight back.
-     */
-    @Transactional
-    public void paid(UUID bookingId, String paymentId, BigDecimal amount, String currency) {
-        Booking booking = bookings.lock(bookingId).orElse(null);
-        if (booking == null) {
-            log.warn("Payment {} names booking {}, which does not exist; refunding it", paymentId, bookingId);
-            payments.refund(paymentId, amount, currency, "refund-unknown-" + paymentId);
-            return;
-        }
-        boolean duplicate = booking.amountPaid().signum() > 0 && !paymentId.equals(booking.paymentReference());
-        if (duplicate || booking.status() == BookingStatus.CANCELLED) {
-            log.warn(
-                    "Payment {} arrived for booking {} ({}); refunding it",
-                    paymentId,
-                    booking.confirmationCode(),
-                    duplicate ? "paid already" : "cancelled");
-            payments.refund(paymentId, amount, currency, "refund-late-" + paymentId);
-            return;
-        }
-        if (paymentId.equals(booking.paymentReference()) && booking.amountPaid().compareTo(amount) >= 0) {
-            return; // the same payment reported again
-        }
-        bookings.recordPayment(bookingId, paymentId, amount);
-        if (booking.status() == BookingStatus.PENDING && amount.compareTo(booking.totalPrice()) >= 0) {
-            Booking confirmed = bookings.confirm(bookingId, clock.instant());
-            events.publishEvent(new BookingConfirmed(confirmed.summary()));
-        } else if (booking.status() == BookingStatus.PENDING) {
-            log.warn(
-                    "Payment {} of {} does not cover booking {} ({}); it stays pending",
-                    paymentId,
-                    amount,
-                    booking.confirmationCode(),
-                    booking.totalPrice());
         }
     }
 
@@ -284,35 +213,6 @@ public class BookingService {
         Booking booking = bookings.lock(id).orElseThrow(BookingService::notFound);
         requireTransition(booking, BookingStatus.COMPLETED);
         return bookings.complete(id, clock.instant());
-    }
-
-    /** Cancels pending bookings whose hold ran out, freeing their dates. @return how many */
-    @Transactional
-    public int expireOverdue() {
-        List<Booking> expired = bookings.expireOverdue(null, clock.instant(), SWEEP_BATCH);
-        expired.forEach(this::released);
-        return expired.size();
-    }
-
-    /** Warns travellers whose unpaid hold runs out within {@code expiryReminder}. @return how many */
-    @Transactional
-    public int remindExpiring() {
-        List<Booking> expiring =
-                bookings.remindExpiring(clock.instant().plus(properties.expiryReminder()), SWEEP_BATCH);
-        expiring.forEach(booking -> events.publishEvent(
-                new BookingExpiring(booking.summary(), java.util.Objects.requireNonNull(booking.holdExpiresAt()))));
-        return expiring.size();
-    }
-
-    /** @return how many confirmed bookings that are over were completed */
-    @Transactional
-    public int completeFinished() {
-        return bookings.completeFinished(today(), clock.instant(), SWEEP_BATCH).size();
-    }
-
-    @Transactional
-    public int forgetIdempotencyKeys() {
-        return idempotency.forgetOlderThan(clock.instant().minus(properties.idempotencyKeyTtl()));
     }
 
     /** Today in Phuket. */
@@ -389,7 +289,7 @@ public class BookingService {
     }
 
     /** A booking just stopped holding its dates: give a tour's seats back and tell everyone. */
-    private void released(Booking cancelled) {
+    void released(Booking cancelled) {
         if (cancelled.itemKind() == ItemKind.TOUR) {
             availability.releaseSeats(cancelled.itemId(), cancelled.stay().start(), cancelled.guests());
         }

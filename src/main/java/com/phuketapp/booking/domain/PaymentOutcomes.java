@@ -18,9 +18,9 @@ class PaymentOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
 
-    private final BookingService bookings;
+    private final BookingPayments bookings;
 
-    PaymentOutcomes(BookingService bookings) {
+    PaymentOutcomes(BookingPayments bookings) {
         this.bookings = bookings;
     }
 

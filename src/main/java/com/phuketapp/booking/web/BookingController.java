@@ -2,6 +2,7 @@ package com.phuketapp.booking.web;
 
 import com.phuketapp.booking.domain.Booking;
 import com.phuketapp.booking.domain.BookingFilter;
+import com.phuketapp.booking.domain.BookingPayments;
 import com.phuketapp.booking.domain.BookingService;
 import com.phuketapp.booking.domain.BookingStatus;
 import com.phuketapp.booking.domain.PaymentMethod;
@@ -38,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final BookingService bookings;
+    private final BookingPayments payments;
 
-    BookingController(BookingService bookings) {
+    BookingController(BookingService bookings, BookingPayments payments) {
         this.bookings = bookings;
+        this.payments = payments;
     }
 
     /**
@@ -56,7 +59,7 @@ class BookingController {
         BookingService.Created created =
                 bookings.create(caller.id(), BookingRequests.of(body), BookingRequests.idempotencyKey(idempotencyKey));
         Booking booking = created.booking();
-        Optional<PaymentIntent> payment = bookings.startPayment(booking);
+        Optional<PaymentIntent> payment = payments.startPayment(booking);
         if (booking.paymentMethod() == PaymentMethod.CARD && payment.isEmpty()) {
             booking = bookings.bookingOf(caller.id(), booking.id()); // fell back to payment on arrival
         }
@@ -71,7 +74,7 @@ class BookingController {
      */
     @PostMapping("/{id}/payment")
     BookingView pay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id, Locale locale) {
-        Optional<PaymentIntent> payment = bookings.startPayment(caller.id(), id);
+        Optional<PaymentIntent> payment = payments.startPayment(caller.id(), id);
         return BookingView.of(bookings.bookingOf(caller.id(), id), locale, payment.orElse(null));
     }
 

@@ -1,0 +1,108 @@
+package com.phuketapp.booking.domain;
+
+import com.phuketapp.booking.BookingConfirmed;
+import com.phuketapp.booking.config.BookingProperties;
+import com.phuketapp.booking.persistence.BookingRepository;
+import com.phuketapp.payment.PaymentApi;
+import com.phuketapp.payment.PaymentIntent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Card payments of bookings: starting one, and what a confirmed payment does to its booking. */
+@Service
+public class BookingPayments {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingPayments.class);
+
+    private final BookingService bookingService;
+    private final BookingRepository bookings;
+    private final PaymentApi payments;
+    private final BookingProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    BookingPayments(
+            BookingService bookingService,
+            BookingRepository bookings,
+            PaymentApi payments,
+            BookingProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.bookingService = bookingService;
+        this.bookings = bookings;
+        this.payments = payments;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Starts (or, with the same idempotency key at Stripe, finds again) the card payment of the traveller's pending
+     * booking. Outside any transaction: it calls Stripe. Should Stripe be unavailable, the booking falls back to
+     * payment on arrival and waits for an admin instead.
+     *
+     * @return the payment to complete in the app, or empty when there is nothing to pay by card
+     */
+    public Optional<PaymentIntent> startPayment(UUID userId, UUID bookingId) {
+        return startPayment(bookingService.bookingOf(userId, bookingId));
+    }
+
+    /** As {@link #startPayment(UUID, UUID)}, for a booking just read. */
+    public Optional<PaymentIntent> startPayment(Booking booking) {
+        if (booking.status() != BookingStatus.PENDING || booking.paymentMethod() != PaymentMethod.CARD) {
+            return Optional.empty();
+        }
+        Optional<PaymentIntent> intent = payments.startPayment(
+                booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
+        intent.ifPresentOrElse(
+                started -> bookings.setPaymentReference(booking.id(), started.id()),
+                () -> bookings.payOnArrival(booking.id(), booking.createdAt().plus(properties.manualHold())));
+        return intent;
+    }
+
+    /**
+     * The payment provider confirmed a payment for the booking: a pending booking is confirmed. Money that arrives for
+     * a booking that is no longer live (its hold ran out) or that was paid already goes straight back.
+     */
+    @Transactional
+    public void paid(UUID bookingId, String paymentId, BigDecimal amount, String currency) {
+        Booking booking = bookings.lock(bookingId).orElse(null);
+        if (booking == null) {
+            log.warn("Payment {} names booking {}, which does not exist; refunding it", paymentId, bookingId);
+            payments.refund(paymentId, amount, currency, "refund-unknown-" + paymentId);
+            return;
+        }
+        boolean duplicate = booking.amountPaid().signum() > 0 && !paymentId.equals(booking.paymentReference());
+        if (duplicate || booking.status() == BookingStatus.CANCELLED) {
+            log.warn(
+                    "Payment {} arrived for booking {} ({}); refunding it",
+                    paymentId,
+                    booking.confirmationCode(),
+                    duplicate ? "paid already" : "cancelled");
+            payments.refund(paymentId, amount, currency, "refund-late-" + paymentId);
+            return;
+        }
+        if (paymentId.equals(booking.paymentReference()) && booking.amountPaid().compareTo(amount) >= 0) {
+            return; // the same payment reported again
+        }
+        bookings.recordPayment(bookingId, paymentId, amount);
+        if (booking.status() == BookingStatus.PENDING && amount.compareTo(booking.totalPrice()) >= 0) {
+            Booking confirmed = bookings.confirm(bookingId, clock.instant());
+            events.publishEvent(new BookingConfirmed(confirmed.summary()));
+        } else if (booking.status() == BookingStatus.PENDING) {
+            log.warn(
+                    "Payment {} of {} does not cover booking {} ({}); it stays pending",
+                    paymentId,
+                    amount,
+                    booking.confirmationCode(),
+                    booking.totalPrice());
+        }
+    }
+}
