@@ -16,18 +16,15 @@ import com.phuketapp.support.CatalogFixtures;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.OutsideServiceStubs;
+import com.phuketapp.support.StripeWebhooks;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,14 +86,14 @@ class PaymentHttpTest extends IntegrationTest {
         String id = booking.get("id").asString();
         String event = succeeded("evt_" + UUID.randomUUID(), "pi_" + id.substring(0, 8), id, 80000);
 
-        Http.Response first = webhook(event, sign(event, Instant.now()));
+        Http.Response first = webhook(event, StripeWebhooks.sign(event, Instant.now()));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.data().get("new").asBoolean()).isTrue();
         JsonNode confirmed = http.get("/v1/bookings/" + id, traveller.bearer()).data();
         assertThat(confirmed.get("status").asString()).isEqualTo("confirmed");
         assertThat(confirmed.get("amountPaid").asString()).isEqualTo("800.00");
 
-        Http.Response repeat = webhook(event, sign(event, Instant.now()));
+        Http.Response repeat = webhook(event, StripeWebhooks.sign(event, Instant.now()));
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.data().get("new").asBoolean()).isFalse();
         assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
@@ -118,8 +115,9 @@ class PaymentHttpTest extends IntegrationTest {
         String event = succeeded("evt_" + UUID.randomUUID(), "pi_forged", id, 30000);
 
         String tampered = event.replace("30000", "30001");
-        assertThat(webhook(tampered, sign(event, Instant.now())).status()).isEqualTo(400);
-        assertThat(webhook(event, sign(event, Instant.now().minus(Duration.ofMinutes(6))))
+        assertThat(webhook(tampered, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(400);
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now().minus(Duration.ofMinutes(6))))
                         .status())
                 .isEqualTo(400);
         assertThat(webhook(event, "t=" + Instant.now().getEpochSecond() + ",v1=" + "00".repeat(32))
@@ -135,7 +133,10 @@ class PaymentHttpTest extends IntegrationTest {
                         .asString())
                 .isEqualTo("pending");
         // A refused delivery is not remembered: the genuine event still goes through later.
-        assertThat(webhook(event, sign(event, Instant.now())).data().get("new").asBoolean())
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now()))
+                        .data()
+                        .get("new")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -152,7 +153,8 @@ class PaymentHttpTest extends IntegrationTest {
                  "metadata":{"reference":"%s"},"last_payment_error":{"message":"Your card was declined."}}}}"""
                         .formatted(UUID.randomUUID(), id);
 
-        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(200);
         assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
                         .data()
                         .get("status")
@@ -205,7 +207,8 @@ class PaymentHttpTest extends IntegrationTest {
 
         String paymentId = "pi_latecomer_" + id.substring(0, 8);
         String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, 50000);
-        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(200);
 
         assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
                         .data()
@@ -261,7 +264,8 @@ class PaymentHttpTest extends IntegrationTest {
                 .movePointRight(2)
                 .longValueExact();
         String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, minor);
-        assertThat(webhook(event, sign(event, Instant.now())).status()).isEqualTo(200);
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(200);
         return id;
     }
 
@@ -288,19 +292,6 @@ class PaymentHttpTest extends IntegrationTest {
                  "data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,
                  "currency":"thb","status":"succeeded","metadata":{"reference":"%s"}}}}"""
                 .formatted(eventId, paymentId, amountReceived, amountReceived, reference);
-    }
-
-    /** Stripe's scheme: {@code t=<unix time>,v1=<hex HMAC-SHA256 of "t.payload" with the endpoint's secret>}. */
-    private static String sign(String payload, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signed = at.getEpochSecond() + "." + payload;
-            return "t=" + at.getEpochSecond() + ",v1="
-                    + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private Http.Response webhook(String payload, String signature) {

@@ -41,7 +41,7 @@ public abstract class IntegrationTest {
     protected static final String ENCRYPTION_KEY = "dGVzdC1rZXktZm9yLXBlcnNvbmFsLWRhdGEtMzJieXQ=";
 
     protected static final String STRIPE_SECRET_KEY = "sk_test_phuket";
-    protected static final String STRIPE_WEBHOOK_SECRET = "whsec_test_phuket";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_phuket";
 
     protected static final String WEB_APP_ORIGIN = "https://app.phuket-app.test";
 
