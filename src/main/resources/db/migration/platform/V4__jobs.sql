@@ -15,9 +15,10 @@ CREATE TABLE scheduled_tasks (
     priority             smallint,
     PRIMARY KEY (task_name, task_instance)
 );
+-- Only the index the polling query needs: the table is a queue whose rows live for seconds, and every index more is
+-- written on each insert, pick and delete. (db-scheduler's schema adds last_heartbeat and priority indexes, for large
+-- tables of long-lived tasks and for priorities, which we do not use.)
 CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
-CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
 
 -- A job that failed every attempt (or failed for good) lands here with its payload, for an admin to replay.
 CREATE TABLE dead_letter_jobs (

@@ -15,6 +15,7 @@ abstract class NoticeJob implements JobHandler<Notice> {
 
     private final IdentityApi identity;
     private final NoticeTexts texts;
+    private volatile boolean toldUnconfigured;
 
     NoticeJob(IdentityApi identity, NoticeTexts texts) {
         this.identity = identity;
@@ -28,6 +29,17 @@ abstract class NoticeJob implements JobHandler<Notice> {
 
     @Override
     public void handle(Notice notice) {
+        if (!configured()) {
+            if (!toldUnconfigured) {
+                toldUnconfigured = true;
+                log.info(
+                        "{} is not configured: {} jobs complete without sending (each one is logged at debug)",
+                        service(),
+                        name());
+            }
+            log.debug("{} about booking {} not sent", name(), notice.booking().confirmationCode());
+            return;
+        }
         var contact = identity.contact(notice.userId());
         if (contact.isEmpty()) {
             log.info(
@@ -36,17 +48,7 @@ abstract class NoticeJob implements JobHandler<Notice> {
                     notice.booking().confirmationCode());
             return;
         }
-        NoticeTexts.Text text = texts.of(notice, contact.get().locale());
-        if (!configured()) {
-            log.info(
-                    "{} about booking {} not sent ({} is not configured): {}",
-                    name(),
-                    notice.booking().confirmationCode(),
-                    service(),
-                    text.title());
-            return;
-        }
-        deliver(notice, contact.get(), text);
+        deliver(notice, contact.get(), texts.of(notice, contact.get().locale()));
     }
 
     /** Whether the channel's outside service is configured; without it notices are only logged. */
