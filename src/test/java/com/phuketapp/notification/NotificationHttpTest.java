@@ -123,8 +123,10 @@ class NotificationHttpTest extends IntegrationTest {
         JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(traveller, admin), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(3);
         assertThat(letter.get("lastError").asString()).contains("503");
+        // Push reached the traveller's (no) devices at the first attempt: only email is left to do.
+        assertThat(letter.at("/payload/channels").toString()).isEqualTo("[\"email\"]");
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(3);
-        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{job=\"notification-email\"[^}]*} [1-9]");
+        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{job=\"notification\"[^}]*} [1-9]");
 
         stubs.removeStub(outage);
         Http.Response replayed = http.send(
@@ -191,10 +193,11 @@ class NotificationHttpTest extends IntegrationTest {
         Accounts.Session admin = Accounts.session(
                 ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
         JsonNode letter = await().atMost(PATIENCE)
-                .until(() -> deadLetterOf(traveller, admin, "notification-push"), found -> found != null);
+                .until(() -> deadLetterOf(traveller, admin, "notification"), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(3);
         assertThat(stubs.findAll(pushTo(device))).hasSize(3);
-        // Email went out once all the same: each channel is a job of its own.
+        assertThat(letter.at("/payload/channels").toString()).isEqualTo("[\"push\"]");
+        // Email went out once all the same: a retry goes only where the notice has not arrived.
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(1);
     }
 
@@ -206,13 +209,13 @@ class NotificationHttpTest extends IntegrationTest {
         try {
             book(traveller, scooter);
             // Committed with the booking, not yet sent: what a crash right after the commit would leave behind.
-            assertThat(queuedFor(traveller)).isEqualTo(2);
+            assertThat(queuedFor(traveller)).isEqualTo(1);
             assertThat(stubs.findAll(mailTo(traveller.email()))).isEmpty();
 
             // A refused booking rolls back, and its notices with it.
             Http.Response refused = http.json("POST", "/v1/bookings", body("vehicle", scooter), traveller.bearer());
             assertThat(refused.status()).isEqualTo(422);
-            assertThat(queuedFor(traveller)).isEqualTo(2);
+            assertThat(queuedFor(traveller)).isEqualTo(1);
         } finally {
             jobs.resume();
         }
@@ -255,7 +258,7 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin) {
-        return deadLetterOf(traveller, admin, "notification-email");
+        return deadLetterOf(traveller, admin, "notification");
     }
 
     private JsonNode deadLetterOf(Accounts.Session traveller, Accounts.Session admin, String job) {

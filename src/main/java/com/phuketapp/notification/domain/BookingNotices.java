@@ -23,18 +23,17 @@ class BookingNotices {
 
     @EventListener
     void on(BookingCreated created) {
-        queue(new Notice(
-                created.booking().userId(), "created", created.booking(), created.holdExpiresAt(), null, null));
+        queue(Notice.of(created.booking().userId(), "created", created.booking(), created.holdExpiresAt(), null, null));
     }
 
     @EventListener
     void on(BookingConfirmed confirmed) {
-        queue(new Notice(confirmed.booking().userId(), "confirmed", confirmed.booking(), null, null, null));
+        queue(Notice.of(confirmed.booking().userId(), "confirmed", confirmed.booking(), null, null, null));
     }
 
     @EventListener
     void on(BookingCancelled cancelled) {
-        queue(new Notice(
+        queue(Notice.of(
                 cancelled.booking().userId(),
                 "cancelled",
                 cancelled.booking(),
@@ -45,12 +44,11 @@ class BookingNotices {
 
     @EventListener
     void on(BookingExpiring expiring) {
-        queue(new Notice(
+        queue(Notice.of(
                 expiring.booking().userId(), "expiring", expiring.booking(), expiring.holdExpiresAt(), null, null));
     }
 
     private void queue(Notice notice) {
-        jobs.enqueue(EmailJob.NAME, notice);
-        jobs.enqueue(PushJob.NAME, notice);
+        jobs.enqueue(NoticeJob.NAME, notice);
     }
 }

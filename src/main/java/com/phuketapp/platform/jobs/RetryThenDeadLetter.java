@@ -3,6 +3,7 @@ package com.phuketapp.platform.jobs;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.phuketapp.platform.PartialJobFailure;
 import com.phuketapp.platform.PermanentJobFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +28,19 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
         int attempts = complete.getExecution().consecutiveFailures + 1;
         Throwable cause = complete.getCause().orElse(null);
         String job = complete.getExecution().getTaskName();
         String error = cause == null ? "unknown" : cause.toString();
-        if (cause instanceof PermanentJobFailure || attempts >= properties.maxAttempts()) {
+        Object payload = complete.getExecution().taskInstance.getData();
+        boolean permanent = cause instanceof PermanentJobFailure;
+        if (cause instanceof PartialJobFailure partial) {
+            payload = partial.remaining();
+            permanent = partial.permanent();
+        }
+        if (permanent || attempts >= properties.maxAttempts()) {
             log.warn(
                     "Job {} {} failed for good after {} attempts: {}",
                     job,
@@ -40,7 +48,7 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
                     attempts,
                     error);
             // Kept first, removed after: a crash in between runs the job once more rather than losing it.
-            deadLetters.keep(job, complete.getExecution().taskInstance.getData(), attempts, error);
+            deadLetters.keep(job, payload, attempts, error);
             operations.stop();
             return;
         }
@@ -52,7 +60,7 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
                 attempts,
                 wait,
                 error);
-        operations.reschedule(complete, Instant.now().plus(wait));
+        operations.reschedule(complete, Instant.now().plus(wait), (T) payload);
     }
 
     /** initial × 2^(attempts − 1), capped, then between 50 % and 100 % of that ("equal jitter"). */

@@ -27,7 +27,7 @@ class AdminJobsController {
         this.deadLetters = deadLetters;
     }
 
-    /** Newest first; {@code job} keeps one kind ({@code notification-email}, {@code notification-push}, …). */
+    /** Newest first; {@code job} keeps one kind ({@code notification}, {@code payment-refund}, …). */
     @GetMapping
     PageResult<DeadLetters.DeadLetter> list(@RequestParam(required = false) @Nullable String job, PageQuery page) {
         return deadLetters.list(job, page);
