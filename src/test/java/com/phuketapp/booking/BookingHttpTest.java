@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phuketapp.booking.domain.BookingSweeper;
 import com.phuketapp.support.Accounts;
+import com.phuketapp.support.AllAtOnce;
 import com.phuketapp.support.CatalogFixtures;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
@@ -15,10 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,24 +80,18 @@ class BookingHttpTest extends IntegrationTest {
             travellers.add(accounts.register());
         }
         LocalDate start = TODAY.plusDays(40);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 50; i++) {
-                Accounts.Session traveller = travellers.get(i % travellers.size());
-                // Every range covers the night start + 4, so any two of them overlap.
-                LocalDate from = start.plusDays(i % 5);
-                LocalDate to = start.plusDays(5 + i % 3);
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return book(traveller, "property", villa, from, to, 2);
-                }));
-            }
-            go.countDown();
-        }
+        // Every range covers the night start + 4, so any two of them overlap.
+        List<Http.Response> answers = AllAtOnce.send(
+                50,
+                i -> book(
+                        travellers.get(i % travellers.size()),
+                        "property",
+                        villa,
+                        start.plusDays(i % 5),
+                        start.plusDays(5 + i % 3),
+                        2));
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Http.Response> answer : answers) {
-            Http.Response response = answer.get();
+        for (Http.Response response : answers) {
             statuses.add(response.status());
             if (response.status() != 201) {
                 assertThat(response.json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
@@ -141,25 +132,15 @@ class BookingHttpTest extends IntegrationTest {
             travellers.add(accounts.register());
         }
         LocalDate date = TODAY.plusDays(15);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 20; i++) {
-                Accounts.Session traveller = travellers.get(i % travellers.size());
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return book(traveller, "tour", tour, date, null, 3);
-                }));
-            }
-            go.countDown();
-        }
+        List<Http.Response> answers =
+                AllAtOnce.send(20, i -> book(travellers.get(i % travellers.size()), "tour", tour, date, null, 3));
         int booked = 0;
-        for (Future<Http.Response> answer : answers) {
-            if (answer.get().status() == 201) {
+        for (Http.Response answer : answers) {
+            if (answer.status() == 201) {
                 booked++;
-                assertThat(answer.get().data().get("totalPrice").asString()).isEqualTo("5400.00");
+                assertThat(answer.data().get("totalPrice").asString()).isEqualTo("5400.00");
             } else {
-                assertThat(answer.get().json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
+                assertThat(answer.json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
             }
         }
         assertThat(booked).isEqualTo(3);
@@ -204,27 +185,12 @@ class BookingHttpTest extends IntegrationTest {
         assertThat(someoneElse.status()).isEqualTo(201);
 
         String concurrentKey = "double-tap-" + UUID.randomUUID();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return book(traveller, "vehicle", car, TODAY.plusDays(20), TODAY.plusDays(22), 1, concurrentKey);
-                }));
-            }
-            go.countDown();
-        }
+        List<Http.Response> answers = AllAtOnce.send(
+                8, i -> book(traveller, "vehicle", car, TODAY.plusDays(20), TODAY.plusDays(22), 1, concurrentKey));
         Set<String> ids = answers.stream()
-                .map(answer -> {
-                    try {
-                        Http.Response response = answer.get();
-                        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-                        return response.data().get("id").asString();
-                    } catch (Exception failure) {
-                        throw new IllegalStateException(failure);
-                    }
-                })
+                .peek(response ->
+                        assertThat(response.status()).as(response.toString()).isEqualTo(201))
+                .map(response -> response.data().get("id").asString())
                 .collect(Collectors.toSet());
         assertThat(ids).hasSize(1);
         assertThat(liveBookingsOf(car)).isEqualTo(3);
