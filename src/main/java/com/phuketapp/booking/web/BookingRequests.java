@@ -53,11 +53,6 @@ final class BookingRequests {
 
     /** {@code vehicles}, {@code properties} or {@code tours} in a path. */
     static ItemKind kindOfPath(String plural) {
-        return switch (plural) {
-            case "vehicles" -> ItemKind.VEHICLE;
-            case "properties" -> ItemKind.PROPERTY;
-            case "tours" -> ItemKind.TOUR;
-            default -> throw new com.phuketapp.platform.NotFoundException();
-        };
+        return ItemKind.fromPlural(plural).orElseThrow(com.phuketapp.platform.NotFoundException::new);
     }
 }

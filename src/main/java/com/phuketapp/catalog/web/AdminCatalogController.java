@@ -76,11 +76,8 @@ class AdminCatalogController {
         };
     }
 
+    /** The path's pattern admits only the three plurals. */
     private static ItemKind kind(String plural) {
-        return switch (plural) {
-            case "vehicles" -> ItemKind.VEHICLE;
-            case "properties" -> ItemKind.PROPERTY;
-            default -> ItemKind.TOUR;
-        };
+        return ItemKind.fromPlural(plural).orElseThrow(NotFoundException::new);
     }
 }
