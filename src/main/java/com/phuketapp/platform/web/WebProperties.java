@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  *                           believed; none by default
  * @param corsAllowedOrigins {@code CORS_ALLOWED_ORIGINS}: origins (e.g. {@code https://app.phuket-app.com}) whose
  *                           browser pages may call the API; none by default, and an unlisted origin is never echoed
+ * @param maxConcurrentRequests how many requests an instance works on at once; the rest wait their turn, in order
  */
 @ConfigurationProperties("phuket.web")
 record WebProperties(
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue List<String> trustedProxies,
-        @DefaultValue List<String> corsAllowedOrigins) {}
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue("200") int maxConcurrentRequests) {}

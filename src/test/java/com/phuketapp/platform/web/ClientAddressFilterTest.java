@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
 class ClientAddressFilterTest {
 
     private final ClientAddressFilter filter = new ClientAddressFilter(
-            new WebProperties(DataSize.ofKilobytes(256), List.of("10.0.0.0/8", " 2001:db8::/32"), List.of()));
+            new WebProperties(DataSize.ofKilobytes(256), List.of("10.0.0.0/8", " 2001:db8::/32"), List.of(), 200));
 
     @Test
     void anUntrustedPeerCannotChooseItsAddressOrScheme() throws Exception {

@@ -11,7 +11,10 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +28,9 @@ class PlatformHttpTest extends IntegrationTest {
 
     @LocalManagementPort
     private int managementPort;
+
+    @Autowired
+    private ServletWebServerApplicationContext context;
 
     /** Stands in for the feature endpoints that take JSON bodies, and for a bug that throws. */
     @RestController
@@ -41,6 +47,14 @@ class PlatformHttpTest extends IntegrationTest {
         String bug() {
             throw new IllegalStateException("SELECT secret FROM users at com.phuketapp.Internal");
         }
+    }
+
+    @Test
+    void tomcatWorksOnABoundedNumberOfRequestsAtOnce() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+
+        assertThat(server.getTomcat().getConnector().getProtocolHandler().getExecutor())
+                .isInstanceOf(RequestConcurrencyConfig.BoundedExecutor.class);
     }
 
     @Test
