@@ -35,12 +35,12 @@ seq 1 "$USERS" | xargs -P 4 -n 1 sh -c 'curl -s -H "Content-Type: application/js
     "$0/v1/auth/register"' "$base" | jq -r '.data.access_token // empty' > "$out/tokens.txt"
 echo "$(wc -l < "$out/tokens.txt") travellers signed in"
 
-book() { # $1: items file, $2: spread of start days, $3: fixed start (contention)
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/wrk/bookings.lua "$base" -- \
+book() { # $1: items file, $2: spread of start days, $3: fixed start (contention) or "", $4: duration
+  wrk -t2 -c"$CONNECTIONS" -d"${4:-$DURATION}" --timeout 10s -s bench/wrk/bookings.lua "$base" -- \
     "$out/tokens.txt" "$1" "$2" ${3:-}
 }
 
-book "$out/items.txt" 300 > /dev/null # warm-up (its bookings stay, as in any busy week)
+warm_up book "$out/items.txt" 300 "" # its bookings stay, as in any busy week
 spread=$(book "$out/items.txt" 300 | tee "$out/spread.txt" | grep '^RESULT')
 contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | grep '^RESULT')
 

@@ -33,9 +33,8 @@ for q in scooter скутер villa виллы diving дайвинг patong "phi
 done > "$out/search.txt"
 
 # Warm the JIT and the caches before measuring.
-for scenario in $SCENARIOS; do
-  wrk -t2 -c64 -d10s -s bench/wrk/paths.lua "$base" -- "$out/$scenario.txt" > /dev/null
-done
+warm() { wrk -t2 -c64 -d"$2" -s bench/wrk/paths.lua "$base" -- "$out/$1.txt"; }
+for scenario in $SCENARIOS; do warm_up warm "$scenario"; done
 
 echo "| scenario | connections | load | requests/s | p50 ms | p95 ms | p99 ms | errors |" | tee "$out/summary.md"
 echo "|---|---|---|---|---|---|---|---|" | tee -a "$out/summary.md"

@@ -10,7 +10,7 @@ MANAGEMENT_PORT=${MANAGEMENT_PORT:-18081}
 PG_ADMIN=${PG_ADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}
 DATABASE=phuket_bench
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
-# The memory settings we recommend for production (README "Operations"): a bounded heap keeps RSS predictable.
+# The JVM settings we recommend for production (README "Operations"): a bounded heap keeps RSS predictable.
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k}
 
 for tool in wrk jq curl psql redis-cli; do
@@ -41,6 +41,21 @@ start_app() { # $1: name of the benchmark
     sleep 1
   done
   curl -fs "$base/health/ready" >/dev/null
+}
+
+# Warms the JIT with a load until its throughput stops rising: runs "$@ 10s" (a function that takes wrk's duration
+# last) round after round until two rounds in a row are no more than 5 % faster than the best before them, or
+# WARMUP_ROUNDS (15) have run. A fixed warm-up is not enough: on a slow machine C2 compiles for minutes, taking a core.
+warm_up() {
+  local best=0 flat=0 rps round
+  for round in $(seq 1 "${WARMUP_ROUNDS:-15}"); do
+    rps=$(get rps "$("$@" 10s | grep '^RESULT')")
+    rps=${rps:-0}
+    echo "warm-up round $round: $rps requests/s" >&2
+    if awk -v now="$rps" -v best="$best" 'BEGIN { exit !(now > best * 1.05) }'; then flat=0; else flat=$((flat + 1)); fi
+    [ "$flat" -ge 2 ] && return
+    best=$(awk -v now="$rps" -v best="$best" 'BEGIN { print (now > best ? now : best) }')
+  done
 }
 
 # Reads one field of wrk's RESULT line: get rps "$line".

@@ -7,6 +7,8 @@ import com.phuketapp.identity.domain.SigningKeys;
 import com.phuketapp.identity.domain.Tokens;
 import com.phuketapp.identity.persistence.SigningKeyRepository;
 import com.phuketapp.platform.ProtectedRoutes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,6 +103,14 @@ class IdentityConfig {
                 ? properties.hashingThreads()
                 : Runtime.getRuntime().availableProcessors();
         return new PasswordHasher(properties.bcryptCost(), threads, properties.hashingQueue());
+    }
+
+    /** Password checks waiting or running: what a login storm looks like from inside. */
+    @Bean
+    MeterBinder passwordHasherMetrics(PasswordHasher hasher) {
+        return meters -> Gauge.builder("phuket.passwords.pending", hasher, PasswordHasher::pending)
+                .description("Password hashes and checks waiting for, or running on, the bcrypt threads")
+                .register(meters);
     }
 
     @Bean

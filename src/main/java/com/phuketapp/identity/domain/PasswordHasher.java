@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +14,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * bcrypt on a small fixed pool with a bounded queue. A hash takes a quarter of a second of CPU at cost 12; run on the
- * request's own (virtual) thread, a burst of logins would occupy every core and starve every other request. Callers
+ * request's own (virtual) thread, a burst of logins would occupy every core and starve every other request. The
+ * pool's threads run under {@link IdleScheduling}, so other requests take the cores from them whenever they need. Callers
  * wait here holding no database connection. A full queue is a 503, not an ever-growing backlog.
  */
 public final class PasswordHasher implements AutoCloseable {
+
+    private static final ThreadFactory BCRYPT_THREADS =
+            Thread.ofPlatform().name("bcrypt-", 0).daemon().factory();
 
     private final BCryptPasswordEncoder bcrypt;
     private final ThreadPoolExecutor pool;
@@ -31,13 +36,11 @@ public final class PasswordHasher implements AutoCloseable {
                 0,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queue),
-                // Lowest priority, so that browsing goes first where the JVM passes priorities on to the OS
-                // (-XX:ThreadPriorityPolicy=1 on Linux). Measured with it on this machine: no clear gain (README).
-                Thread.ofPlatform()
-                        .name("bcrypt-", 0)
-                        .daemon()
-                        .priority(Thread.MIN_PRIORITY)
-                        .factory(),
+                // Browsing goes first: the bcrypt threads use only the CPU time nothing else wants.
+                work -> BCRYPT_THREADS.newThread(() -> {
+                    IdleScheduling.applyToCurrentThread();
+                    work.run();
+                }),
                 new ThreadPoolExecutor.AbortPolicy());
         this.decoy = bcrypt.encode("decoy password that no account has");
     }
@@ -52,9 +55,9 @@ public final class PasswordHasher implements AutoCloseable {
         return hash != null && matches;
     }
 
-    /** Hashes waiting for a thread: a metric worth watching during a login storm. */
-    public int queued() {
-        return pool.getQueue().size();
+    /** Hashes and checks waiting for a thread or running on one ({@code phuket_passwords_pending}). */
+    public int pending() {
+        return pool.getQueue().size() + pool.getActiveCount();
     }
 
     private <T> T run(Callable<T> work) {

@@ -1,0 +1,104 @@
+package com.phuketapp.identity.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.phuketapp.platform.ApiException;
+import com.phuketapp.platform.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    @Test
+    void checksMatchOnlyTheRightPasswordAndAnUnknownHashNever() {
+        try (PasswordHasher hasher = new PasswordHasher(4, 1, 10)) {
+            String hash = hasher.hash("sunny-beach-2026");
+
+            assertThat(hasher.matches("sunny-beach-2026", hash)).isTrue();
+            assertThat(hasher.matches("rainy-beach-2026", hash)).isFalse();
+            assertThat(hasher.matches("decoy password that no account has", null))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void pendingCountsTheChecksWaitingAndRunningUntilTheyAreDone() throws Exception {
+        try (PasswordHasher hasher = new PasswordHasher(10, 1, 10);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            String hash = hasher.hash("sunny-beach-2026");
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                checks.add(callers.submit(() -> hasher.matches("sunny-beach-2026", hash)));
+            }
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> hasher.pending() >= 2);
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+            assertThat(hasher.pending()).isZero();
+        }
+    }
+
+    @Test
+    void aFullQueueAnswersServiceUnavailableInsteadOfGrowing() throws Exception {
+        try (PasswordHasher hasher = new PasswordHasher(10, 1, 1);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            String hash = hasher.hash("sunny-beach-2026");
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                checks.add(callers.submit(() -> hasher.matches("sunny-beach-2026", hash)));
+            }
+
+            int refused = 0;
+            for (Future<Boolean> check : checks) {
+                try {
+                    assertThat(check.get()).isTrue();
+                } catch (java.util.concurrent.ExecutionException failure) {
+                    assertThat(failure.getCause()).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+                    refused++;
+                }
+            }
+            assertThat(refused).isPositive();
+        }
+    }
+
+    @Test
+    void theBcryptThreadsRunOnlyWhenNothingElseWantsTheCpu() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        try (PasswordHasher hasher = new PasswordHasher(4, 2, 10)) {
+            hasher.hash("sunny-beach-2026");
+
+            List<Integer> policies = new ArrayList<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    if (Files.readString(task.resolve("comm")).startsWith("bcrypt-")) {
+                        policies.add(schedulingPolicy(task));
+                    }
+                }
+            }
+            assertThat(policies).isNotEmpty().containsOnly(SCHED_IDLE);
+        }
+    }
+
+    private static final int SCHED_IDLE = 5;
+
+    /** Field 41 of the thread's stat line (proc(5)), counted after the parenthesised name, which may hold spaces. */
+    private static int schedulingPolicy(Path task) throws java.io.IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[41 - 3]);
+    }
+}
