@@ -39,7 +39,7 @@ drained() {
 
 saturated() { wrk -t1 -c64 -d"$1" -s bench/wrk/paths.lua "$base" -- "$out/catalog.txt"; }
 warm_up saturated
-logins > /dev/null # warm-up
+warm_up logins
 drained
 login=$(logins | grep '^RESULT')
 drained
