@@ -30,22 +30,23 @@ final class IdleScheduling {
 
     private IdleScheduling() {}
 
-    /** @return whether the calling thread now runs under {@code SCHED_IDLE} */
-    static boolean applyToCurrentThread() {
+    /** Puts the calling thread under {@code SCHED_IDLE}, or says in the log why it stays as it is. */
+    static void applyToCurrentThread() {
         if (SCHED_SETSCHEDULER == null) {
-            return false;
+            return;
         }
+        String refusal;
         try (Arena arena = Arena.ofConfined()) {
             // struct sched_param { int sched_priority; }, which must be 0 for SCHED_IDLE; pid 0 is the calling thread.
             int result = (int) SCHED_SETSCHEDULER.invokeExact(0, SCHED_IDLE, arena.allocate(JAVA_INT));
-            return result == 0;
-        } catch (Throwable refused) {
-            log.warn(
-                    "Could not run {} under SCHED_IDLE: {}",
-                    Thread.currentThread().getName(),
-                    refused.toString());
-            return false;
+            if (result == 0) {
+                return;
+            }
+            refusal = "sched_setscheduler returned " + result;
+        } catch (Throwable failure) {
+            refusal = failure.toString();
         }
+        log.warn("Could not run {} under SCHED_IDLE: {}", Thread.currentThread().getName(), refusal);
     }
 
     private static @Nullable MethodHandle lookUp() {

@@ -15,8 +15,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * bcrypt on a small fixed pool with a bounded queue. A hash takes a quarter of a second of CPU at cost 12; run on the
  * request's own (virtual) thread, a burst of logins would occupy every core and starve every other request. The
- * pool's threads run under {@link IdleScheduling}, so other requests take the cores from them whenever they need. Callers
- * wait here holding no database connection. A full queue is a 503, not an ever-growing backlog.
+ * pool's threads run under {@link IdleScheduling}, so other requests take the cores from them whenever they need.
+ * Callers wait here holding no database connection. A full queue is a 503, not an ever-growing backlog.
  */
 public final class PasswordHasher implements AutoCloseable {
 

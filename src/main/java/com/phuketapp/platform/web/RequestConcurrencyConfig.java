@@ -49,6 +49,10 @@ class RequestConcurrencyConfig {
         private final Semaphore permits;
 
         BoundedExecutor(Executor threads, int limit) {
+            if (limit < 1) {
+                // No permit at all would leave every request waiting for ever.
+                throw new IllegalArgumentException("phuket.web.max-concurrent-requests must be at least 1: " + limit);
+            }
             this.threads = threads;
             this.permits = new Semaphore(limit, true);
         }

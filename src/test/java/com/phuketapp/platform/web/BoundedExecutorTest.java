@@ -1,6 +1,7 @@
 package com.phuketapp.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,5 +57,12 @@ class BoundedExecutorTest {
 
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(ran).containsExactly("next");
+    }
+
+    @Test
+    void refusesALimitThatWouldLetNoRequestIn() {
+        assertThatThrownBy(() -> new RequestConcurrencyConfig.BoundedExecutor(Runnable::run, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-concurrent-requests");
     }
 }
