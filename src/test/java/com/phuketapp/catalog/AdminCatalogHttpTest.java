@@ -65,6 +65,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
                 .asString();
         assertThat(http.get("/v1/vehicles/" + id).data().get("dailyPrice").asString())
                 .isEqualTo("420.00");
+        assertThat(listedPrice(id, "ru")).isEqualTo("420.00");
 
         Http.Response changed = http.json(
                 "PATCH", "/v1/admin/vehicles/" + id, "{\"dailyPrice\":\"399.50\",\"seats\":1}", admin.bearer());
@@ -73,6 +74,14 @@ class AdminCatalogHttpTest extends IntegrationTest {
         JsonNode seen = http.get("/v1/vehicles/" + id).data();
         assertThat(seen.get("dailyPrice").asString()).isEqualTo("399.50");
         assertThat(seen.get("brand").asString()).isEqualTo("Honda");
+        assertThat(listedPrice(id, "ru"))
+                .as("the list, already rendered in Russian")
+                .isEqualTo("399.50");
+        assertThat(http.get("/v1/vehicles/" + id, "Accept-Language", "ru")
+                        .data()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Веспа для теста");
 
         Http.Response forbidden = http.json(
                 "PATCH",
@@ -146,6 +155,17 @@ class AdminCatalogHttpTest extends IntegrationTest {
         Http.Response property = http.json("POST", "/v1/admin/properties", property(), admin.bearer());
         assertThat(property.status()).as(property.toString()).isEqualTo(201);
         assertThat(property.data().get("nightlyPrice").asString()).isEqualTo("5500.00");
+    }
+
+    private String listedPrice(String id, String language) {
+        return http.get("/v1/vehicles?type=scooter&area=patong&per_page=100", "Accept-Language", language)
+                .data()
+                .valueStream()
+                .filter(item -> item.get("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .get("dailyPrice")
+                .asString();
     }
 
     private static String vehicle(String brand) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Admins edit the catalog: add an item, change some of its fields, take it off sale and put it back. Each change
@@ -28,9 +29,11 @@ import tools.jackson.databind.JsonNode;
 class AdminCatalogController {
 
     private final CatalogService catalog;
+    private final RenderedViews views;
 
-    AdminCatalogController(CatalogService catalog) {
+    AdminCatalogController(CatalogService catalog, RenderedViews views) {
         this.catalog = catalog;
+        this.views = views;
     }
 
     @PostMapping
@@ -66,13 +69,14 @@ class AdminCatalogController {
         catalog.setActive(kind(kind), id, true);
     }
 
-    private Object view(ItemKind kind, UUID id, Locale locale) {
-        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
+    private RawValue view(ItemKind kind, UUID id, Locale locale) {
         NotFoundException notFound = new NotFoundException("error.catalog.itemNotFound");
         return switch (kind) {
-            case VEHICLE -> catalog.vehicle(id).map(views::vehicle).orElseThrow(() -> notFound);
-            case PROPERTY -> catalog.property(id).map(views::property).orElseThrow(() -> notFound);
-            case TOUR -> catalog.tour(id).map(views::tour).orElseThrow(() -> notFound);
+            case VEHICLE ->
+                catalog.vehicle(id).map(item -> views.vehicle(item, locale)).orElseThrow(() -> notFound);
+            case PROPERTY ->
+                catalog.property(id).map(item -> views.property(item, locale)).orElseThrow(() -> notFound);
+            case TOUR -> catalog.tour(id).map(item -> views.tour(item, locale)).orElseThrow(() -> notFound);
         };
     }
 

@@ -8,6 +8,10 @@ import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
 import com.phuketapp.platform.RateLimited;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 @RequestMapping("/v1/properties")
@@ -23,15 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PropertyController {
 
     private final CatalogService catalog;
+    private final RenderedViews views;
 
-    PropertyController(CatalogService catalog) {
+    PropertyController(CatalogService catalog, RenderedViews views) {
         this.catalog = catalog;
+        this.views = views;
     }
 
     /** Active villas, condos, hotel rooms and houses; {@code guests} keeps those that sleep at least that many. */
     @GetMapping
+    @ApiResponse(
+            responseCode = "200",
+            description = "The envelope's data: one page, rendered once per item and language",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Views.PropertyView.class))))
     @RateLimited(RateLimited.Category.CATALOG_LIST)
-    PageResult<Views.PropertyView> list(
+    PageResult<RawValue> list(
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String area,
             @RequestParam(required = false) @Nullable String guests,
@@ -48,16 +59,19 @@ class PropertyController {
                 parameters.price(minPrice, maxPrice),
                 parameters.sort(sort));
         parameters.check();
-        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
-        return catalog.properties(filter, page).map(views::property);
+        return catalog.properties(filter, page).map(item -> views.property(item, locale));
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The envelope's data",
+            content = @Content(schema = @Schema(implementation = Views.PropertyView.class)))
     @RateLimited(RateLimited.Category.CATALOG_DETAIL)
-    Views.PropertyView get(@PathVariable UUID id, Locale locale) {
+    RawValue get(@PathVariable UUID id, Locale locale) {
         return catalog.property(id)
                 .filter(property -> property.active())
-                .map(Views.Localizer.of(locale, catalog.areas())::property)
+                .map(item -> views.property(item, locale))
                 .orElseThrow(() -> new NotFoundException("error.catalog.itemNotFound"));
     }
 }

@@ -6,12 +6,17 @@ import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
 import com.phuketapp.platform.QueryParameters;
 import com.phuketapp.platform.RateLimited;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 @PublicCache(maxAgeSeconds = CatalogHttp.CLIENT_CACHE_SECONDS)
@@ -20,9 +25,11 @@ class SearchController {
     static final int MAX_QUERY_LENGTH = 200;
 
     private final CatalogService catalog;
+    private final RenderedViews views;
 
-    SearchController(CatalogService catalog) {
+    SearchController(CatalogService catalog, RenderedViews views) {
         this.catalog = catalog;
+        this.views = views;
     }
 
     /**
@@ -30,14 +37,16 @@ class SearchController {
      * ("скутеры" finds "скутер", "villas" finds "villa") and a one-letter typo is forgiven.
      */
     @GetMapping("/v1/search")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The envelope's data: one page, rendered once per item and language",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Views.SearchHitView.class))))
     @RateLimited(RateLimited.Category.SEARCH)
-    PageResult<Views.SearchHitView> search(
-            @RequestParam(required = false) @Nullable String q, PageQuery page, Locale locale) {
+    PageResult<RawValue> search(@RequestParam(required = false) @Nullable String q, PageQuery page, Locale locale) {
         QueryParameters parameters = new QueryParameters();
         String query = parameters.text("q", q, 1, MAX_QUERY_LENGTH);
         parameters.check();
-        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
-        return catalog.search(query, page).map(views::hit);
+        return catalog.search(query, page).map(hit -> views.hit(hit, locale));
     }
 
     /** Phuket's areas, for the {@code area} filter. */

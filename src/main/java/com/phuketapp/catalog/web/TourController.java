@@ -8,6 +8,10 @@ import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.PublicCache;
 import com.phuketapp.platform.RateLimited;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.util.RawValue;
 
 @RestController
 @RequestMapping("/v1/tours")
@@ -23,15 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 class TourController {
 
     private final CatalogService catalog;
+    private final RenderedViews views;
 
-    TourController(CatalogService catalog) {
+    TourController(CatalogService catalog, RenderedViews views) {
         this.catalog = catalog;
+        this.views = views;
     }
 
     /** Active tours; {@code date} (YYYY-MM-DD) keeps those that run on that day of the week. */
     @GetMapping
+    @ApiResponse(
+            responseCode = "200",
+            description = "The envelope's data: one page, rendered once per item and language",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Views.TourView.class))))
     @RateLimited(RateLimited.Category.CATALOG_LIST)
-    PageResult<Views.TourView> list(
+    PageResult<RawValue> list(
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String area,
             @RequestParam(required = false) @Nullable String date,
@@ -48,16 +59,19 @@ class TourController {
                 parameters.price(minPrice, maxPrice),
                 parameters.sort(sort));
         parameters.check();
-        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
-        return catalog.tours(filter, page).map(views::tour);
+        return catalog.tours(filter, page).map(item -> views.tour(item, locale));
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The envelope's data",
+            content = @Content(schema = @Schema(implementation = Views.TourView.class)))
     @RateLimited(RateLimited.Category.CATALOG_DETAIL)
-    Views.TourView get(@PathVariable UUID id, Locale locale) {
+    RawValue get(@PathVariable UUID id, Locale locale) {
         return catalog.tour(id)
                 .filter(tour -> tour.active())
-                .map(Views.Localizer.of(locale, catalog.areas())::tour)
+                .map(item -> views.tour(item, locale))
                 .orElseThrow(() -> new NotFoundException("error.catalog.itemNotFound"));
     }
 }

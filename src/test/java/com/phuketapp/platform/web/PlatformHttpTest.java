@@ -234,6 +234,12 @@ class PlatformHttpTest extends IntegrationTest {
         assertThat(description.status()).isEqualTo(200);
         assertThat(description.json().get("openapi").asString()).startsWith("3.");
         assertThat(description.json().get("paths").has("/v1/vehicles")).isTrue();
+        assertThat(description
+                        .json()
+                        .at("/paths/~1v1~1vehicles/get/responses/200/content")
+                        .findValuesAsString("$ref"))
+                .as("lists are written from pre-rendered JSON, yet documented by their views")
+                .containsExactly("#/components/schemas/VehicleView");
         Http.Response entry = http.get("/v1/docs");
         assertThat(entry.status()).isEqualTo(302);
         Http.Response ui = http.get(entry.header("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
