@@ -22,7 +22,7 @@ done
 curl -fs "$base/v1/vehicles?per_page=100" | jq -r '.data[].id' | sed 's|^|/v1/vehicles/|' > "$out/catalog.txt"
 for kind in vehicles properties tours; do echo "/v1/$kind?page=1"; echo "/v1/$kind?page=2"; done >> "$out/catalog.txt"
 
-catalog() { wrk -t1 -c64 -d"${1:-$DURATION}" --timeout 10s -s bench/wrk/paths.lua "$base" -- "$out/catalog.txt" "$CATALOG_RATE" 64; }
+catalog() { wrk -t1 -c64 -d"${1:-$DURATION}" --timeout 10s -s bench/wrk/paths.lua "$base" -- "$out/catalog.txt" "$CATALOG_RATE" 1; }
 logins() { wrk -t1 -c"$LOGIN_CONNECTIONS" -d"${1:-$DURATION}" --timeout 30s -s bench/wrk/login.lua "$base" -- "$USERS"; }
 
 # wrk stops with its last requests still queued for bcrypt; the app works them off (a few seconds) before the next
