@@ -7,9 +7,11 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +37,12 @@ final class RateLimiter {
     record Decision(boolean allowed, long remaining, long resetSeconds, long retryAfterSeconds) {}
 
     private final RateLimitProperties properties;
-    private final @Nullable Supplier<ProxyManager<String>> connectToRedis;
+    private final @Nullable Supplier<StatefulRedisConnection<String, byte[]>> connectToRedis;
     private volatile @Nullable ProxyManager<String> redis;
     private volatile Instant connectAttemptAt = Instant.EPOCH;
     private final String keyPrefix;
     private final Map<Category, BucketConfiguration> configurations = new EnumMap<>(Category.class);
+    private final Map<String, BucketConfiguration> configurationsByCode = new HashMap<>();
     private final Map<Category, Semaphore> queues = new EnumMap<>(Category.class);
     private final Cache<String, Bucket> local;
 
@@ -47,7 +50,9 @@ final class RateLimiter {
 
     /** @param connectToRedis how to reach the shared buckets, or {@code null} to count in process only */
     RateLimiter(
-            RateLimitProperties properties, @Nullable Supplier<ProxyManager<String>> connectToRedis, String keyPrefix) {
+            RateLimitProperties properties,
+            @Nullable Supplier<StatefulRedisConnection<String, byte[]>> connectToRedis,
+            String keyPrefix) {
         this.properties = properties;
         this.connectToRedis = connectToRedis;
         this.keyPrefix = keyPrefix;
@@ -60,6 +65,7 @@ final class RateLimiter {
                             .addLimit(bandwidth ->
                                     bandwidth.capacity(limit.requests()).refillGreedy(limit.requests(), limit.window()))
                             .build());
+            configurationsByCode.put(category.code(), configurations.get(category));
             queues.put(category, new Semaphore(limit.maxQueue()));
             longestWindow = longestWindow.compareTo(limit.window()) < 0 ? limit.window() : longestWindow;
         }
@@ -152,13 +158,23 @@ final class RateLimiter {
             if (redis == null && connectAttemptAt.isBefore(now.minus(RECONNECT_AT_MOST_EVERY))) {
                 connectAttemptAt = now;
                 try {
-                    redis = connectToRedis.get();
+                    redis = new SharedBuckets(connectToRedis.get(), this::configurationOfKey);
                 } catch (RuntimeException unreachable) {
                     warn(unreachable);
                 }
             }
             return redis;
         }
+    }
+
+    /** The configuration of the bucket under a key built by {@link #consume}; {@code null} for any other key. */
+    private @Nullable BucketConfiguration configurationOfKey(String key) {
+        String ours = keyPrefix + "rate:";
+        int end = key.indexOf(':', ours.length());
+        if (!key.startsWith(ours) || end < 0) {
+            return null;
+        }
+        return configurationsByCode.get(key.substring(ours.length(), end));
     }
 
     private void warn(RuntimeException failure) {

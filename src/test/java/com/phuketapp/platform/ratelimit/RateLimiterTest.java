@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phuketapp.platform.RateLimited.Category;
 import com.phuketapp.support.TestInfrastructure;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,6 +51,37 @@ class RateLimiterTest {
 
         assertThat(allowed).containsExactly(true, true, true, true, true, false);
         assertThat(first.consume(Category.AUTH, "ip:2").allowed()).isTrue();
+    }
+
+    @Test
+    void aNewCallersBucketIsCreatedInTwoRoundTripsWithItsCategorysLimitAndExpires() {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commands.add(event.getCommand().getType().toString());
+            }
+        });
+        RateLimiter limiter = limiter(limits(5, Duration.ofMinutes(1), Duration.ZERO, 0), true);
+        assertThat(limiter.sharedThroughRedis()).isTrue();
+        commands.clear();
+
+        RateLimiter.Decision first = limiter.consume(Category.SEARCH, "ip:9");
+
+        assertThat(first.allowed()).isTrue();
+        assertThat(first.remaining()).isEqualTo(4);
+        assertThat(commands)
+                .as("read the bucket, then write it if still absent")
+                .containsExactly("GET", "EVAL");
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            assertThat(redis.sync().pttl(prefix + "rate:search:ip:9"))
+                    .as("left alone, the bucket expires")
+                    .isPositive();
+            assertThat(redis.sync().exists(prefix + "rate:health-probe"))
+                    .as("the health probe creates no bucket")
+                    .isZero();
+        }
+        assertThat(limiter.consume(Category.SEARCH, "ip:9").remaining()).isEqualTo(3);
     }
 
     @Test
@@ -85,9 +118,8 @@ class RateLimiterTest {
         return new RateLimiter(properties, shared ? this::buckets : null, prefix);
     }
 
-    private ProxyManager<String> buckets() {
-        return Bucket4jLettuce.casBasedBuilder(client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)))
-                .build();
+    private StatefulRedisConnection<String, byte[]> buckets() {
+        return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
     }
 
     private static RateLimitProperties limits(int requests, Duration window, Duration maxWait, int maxQueue) {
