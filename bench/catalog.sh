@@ -2,15 +2,15 @@
 # Catalog load test: list, detail and search at 64, 256 and 1,000 connections, against the app in its production shape
 # (this machine's PostgreSQL and Redis), with the per-client rate limits on. Loopback only, bounded in time.
 # Run by hand:  bash bench/catalog.sh
-#   DURATION=20s  CONNECTIONS="64 256 1000"  RATE=5000  SCENARIOS="list detail search"  JAVA_OPTS=...
+#   DURATION=20s  CONNECTIONS="64 256 1000"  RATE=5250  SCENARIOS="list detail search"  JAVA_OPTS=...
 # Each scenario runs twice per connection count: "saturated" (every connection sends its next request the moment the
 # previous answer arrives: the most the machine can serve) and "paced" (requests leave on a fixed schedule that offers
-# RATE requests/s, by default issue 2's target of 5,000: the latency travellers see at that load). Prints a Markdown
-# table; raw output stays in bench/results/.
+# RATE requests/s, by default issue 2's target of 5,000 plus 5 % so that what is served clears it: the latency
+# travellers see at that load). Prints a Markdown table; raw output stays in bench/results/.
 . "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64 256 1000}
-RATE=${RATE:-5000}
+RATE=${RATE:-5250}
 SCENARIOS=${SCENARIOS:-list detail search}
 
 start_app catalog

@@ -11,7 +11,7 @@ PG_ADMIN=${PG_ADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}
 DATABASE=phuket_bench
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 # The JVM settings we recommend for production (README "Operations"): a bounded heap keeps RSS predictable.
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=1000}
 
 for tool in wrk jq curl psql redis-cli; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install -y wrk jq curl postgresql-client redis-tools" >&2; exit 1; }
@@ -29,7 +29,7 @@ start_app() { # $1: name of the benchmark
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE" SPRING_DATASOURCE_USERNAME=postgres \
     SPRING_DATA_REDIS_URL="$REDIS_URL" SAMPLE_DATA=true SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT \
     PHUKET_CACHE_KEY_PREFIX="phuket-bench:" TRUSTED_PROXIES=127.0.0.1/32 \
-    PHUKET_IDENTITY_ENCRYPTION_KEYS_BENCH="$(head -c 32 /dev/urandom | base64)" \
+    PHUKET_IDENTITY_ENCRYPTION_KEYS_BENCH="$(head -c 32 /dev/urandom | base64)" MALLOC_ARENA_MAX=2 \
     java $JAVA_OPTS -jar "$jar" > "$out/app.log" 2>&1 &
   app=$!
   trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true' EXIT
