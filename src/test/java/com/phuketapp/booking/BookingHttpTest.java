@@ -9,6 +9,8 @@ import com.phuketapp.support.CatalogFixtures;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +38,9 @@ class BookingHttpTest extends IntegrationTest {
 
     @Autowired
     private BookingSweeper sweeper;
+
+    @Autowired
+    private DataSource dataSource;
 
     private Accounts accounts;
     private CatalogFixtures catalog;
@@ -122,6 +130,35 @@ class BookingHttpTest extends IntegrationTest {
         assertThat(overlapping.status()).isEqualTo(422);
         assertThat(overlapping.json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
         assertThat(liveBookingsOf(villa)).isEqualTo(3);
+    }
+
+    @Test
+    void datesAlreadyTakenAreRefusedWithoutWaitingForTheItemsLock() throws Exception {
+        Accounts.Session first = accounts.register();
+        Accounts.Session second = accounts.register();
+        UUID scooter = catalog.vehicle(new BigDecimal("300.00"), 2);
+        LocalDate start = TODAY.plusDays(30);
+        assertThat(book(first, "vehicle", scooter, start, start.plusDays(3), 1).status())
+                .isEqualTo(201);
+
+        // Another booking of the scooter is in progress and holds its lock the whole time.
+        try (Connection inProgress = dataSource.getConnection()) {
+            inProgress.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    inProgress.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, scooter.toString());
+                lock.execute();
+            }
+            CompletableFuture<Http.Response> overlapping = CompletableFuture.supplyAsync(
+                    () -> book(second, "vehicle", scooter, start.plusDays(1), start.plusDays(2), 1));
+
+            Http.Response refused = overlapping.get(30, TimeUnit.SECONDS);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
+            inProgress.rollback();
+        }
+        assertThat(liveBookingsOf(scooter)).isEqualTo(1);
     }
 
     @Test

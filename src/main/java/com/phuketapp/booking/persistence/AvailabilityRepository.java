@@ -113,6 +113,26 @@ public class AvailabilityRepository {
     }
 
     /**
+     * Whether a live booking (confirmed, or pending within its hold) of the exclusive item holds any of the stay's
+     * dates. Read without the item's lock, so only an early answer: the exclusion constraint decides.
+     */
+    public boolean taken(UUID itemId, Stay stay, Instant now) {
+        return jdbc.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM bookings
+                                       WHERE item_id = :item AND item_kind <> 'tour'
+                                         AND status IN ('pending', 'confirmed')
+                                         AND daterange(start_date, end_date, '[)') && daterange(:from, :until, '[)')
+                                         AND (status = 'confirmed' OR hold_expires_at > :now))""")
+                .param("item", itemId)
+                .param("from", stay.start())
+                .param("until", stay.end())
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
      * What stands between a booking and its dates besides other live bookings, in one query.
      *
      * @param blocked      an admin took some of the dates off sale
