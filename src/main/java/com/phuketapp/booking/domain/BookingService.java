@@ -91,14 +91,16 @@ public class BookingService {
         checkRules(item, request.stay(), request.guests());
         Quote quote = quote(item, request.stay(), request.guests());
 
-        // Dates a live booking already holds are refused without queueing for the item's lock: when many travellers
-        // want one villa's dates, most are answered here, side by side, instead of one after another.
-        if (item.kind() != ItemKind.TOUR && availability.taken(item.id(), request.stay(), now)) {
-            throw notAvailable("error.booking.taken");
-        }
         // One booking of an item at a time: concurrent inserts that the exclusion constraint must judge against each
         // other would wait on each other (and deadlock under heavy contention); the lock also keeps blocks consistent.
-        availability.lockItem(item.id());
+        if (!availability.tryLockItem(item.id())) {
+            // Someone else is booking the item right now. Dates a live booking already holds are refused without
+            // queueing for the lock: when many travellers want one villa's dates, most are answered side by side.
+            if (item.kind() != ItemKind.TOUR && availability.taken(item.id(), request.stay(), now)) {
+                throw notAvailable("error.booking.taken");
+            }
+            availability.lockItem(item.id());
+        }
         AvailabilityRepository.Obstacles obstacles = availability.obstacles(item.id(), request.stay(), now);
         if (obstacles.blocked()) {
             throw notAvailable("error.booking.blocked");

@@ -24,6 +24,14 @@ public class AvailabilityRepository {
         this.jdbc = jdbc;
     }
 
+    /** {@link #lockItem} if nobody holds the lock: at once, and {@code false} when another transaction does. */
+    public boolean tryLockItem(UUID itemId) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(CAST(:item AS text), 0))")
+                .param("item", itemId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * Serialises, until the transaction ends, everyone booking or blocking this item: an admin's block and a
      * traveller's booking can then never both pass their checks for the same dates.
