@@ -40,7 +40,9 @@ final class RateLimiter {
     private final @Nullable Supplier<StatefulRedisConnection<String, byte[]>> connectToRedis;
     private volatile @Nullable ProxyManager<String> redis;
     private volatile Instant connectAttemptAt = Instant.EPOCH;
-    private final String keyPrefix;
+    /** Every bucket's key starts with it: {@code <prefix>rate:<category>:<caller>}. */
+    private final String bucketKeys;
+
     private final Map<Category, BucketConfiguration> configurations = new EnumMap<>(Category.class);
     private final Map<String, BucketConfiguration> configurationsByCode = new HashMap<>();
     private final Map<Category, Semaphore> queues = new EnumMap<>(Category.class);
@@ -55,7 +57,7 @@ final class RateLimiter {
             String keyPrefix) {
         this.properties = properties;
         this.connectToRedis = connectToRedis;
-        this.keyPrefix = keyPrefix;
+        this.bucketKeys = keyPrefix + "rate:";
         Duration longestWindow = Duration.ZERO;
         for (Category category : Category.values()) {
             RateLimitProperties.Limit limit = properties.limit(category);
@@ -79,7 +81,7 @@ final class RateLimiter {
 
     /** @param caller {@code user:<id>} or {@code ip:<address>} */
     Decision consume(Category category, String caller) {
-        String key = keyPrefix + "rate:" + category.code() + ":" + caller;
+        String key = bucketKeys + category.code() + ":" + caller;
         BucketConfiguration configuration = configurations.get(category);
         ProxyManager<String> shared = redis();
         if (shared != null) {
@@ -136,7 +138,7 @@ final class RateLimiter {
             return false;
         }
         try {
-            shared.getProxyConfiguration(keyPrefix + "rate:health-probe");
+            shared.getProxyConfiguration(bucketKeys + "health-probe");
             return true;
         } catch (RuntimeException unreachable) {
             return false;
@@ -169,12 +171,11 @@ final class RateLimiter {
 
     /** The configuration of the bucket under a key built by {@link #consume}; {@code null} for any other key. */
     private @Nullable BucketConfiguration configurationOfKey(String key) {
-        String ours = keyPrefix + "rate:";
-        int end = key.indexOf(':', ours.length());
-        if (!key.startsWith(ours) || end < 0) {
+        int end = key.indexOf(':', bucketKeys.length());
+        if (!key.startsWith(bucketKeys) || end < 0) {
             return null;
         }
-        return configurationsByCode.get(key.substring(ours.length(), end));
+        return configurationsByCode.get(key.substring(bucketKeys.length(), end));
     }
 
     private void warn(RuntimeException failure) {

@@ -14,8 +14,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bucket4j's compare-and-swap buckets in Redis (a GET, then a script that writes only if nobody wrote meanwhile;
- * a bucket left alone expires), which create a missing bucket in the same two round trips. Bucket4j's own proxy first asks for the bucket, hears
+ * Bucket4j's compare-and-swap buckets in Redis (a GET, then a script that writes only if nobody wrote meanwhile),
+ * which create a missing bucket in the same two round trips. Bucket4j's own proxy first asks for the bucket, hears
  * "not found" and starts over with its initial state: three round trips, and most callers' buckets are missing,
  * because a bucket left alone for a few seconds after it is full again expires.
  */
