@@ -16,14 +16,20 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The conventions every endpoint inherits, seen from a client over real HTTP. */
+/**
+ * The conventions every endpoint inherits, seen from a client over real HTTP. Its probe endpoints make a context of
+ * its own, closed after the class: left cached, its job scheduler would go on running the jobs other classes queue in
+ * the run's database, also while a test holds its own context's scheduler paused.
+ */
 @Import(PlatformHttpTest.ProbeController.class)
+@DirtiesContext
 class PlatformHttpTest extends IntegrationTest {
 
     @LocalManagementPort
