@@ -270,6 +270,13 @@ class BookingHttpTest extends IntegrationTest {
                         .asString())
                 .isEqualTo("cancelled");
         assertThat(book(second, "tour", tour, start, null, 4).status()).isEqualTo(201);
+
+        // A tour's seats held past their time are given back by the next booking of the tour, too.
+        UUID fullTour = catalog.tour(new BigDecimal("900.00"), 4);
+        String allSeats =
+                book(first, "tour", fullTour, start, null, 4).data().get("id").asString();
+        expireHold(allSeats);
+        assertThat(book(second, "tour", fullTour, start, null, 4).status()).isEqualTo(201);
     }
 
     @Test

@@ -101,15 +101,7 @@ public class BookingService {
             }
             availability.lockItem(item.id());
         }
-        AvailabilityRepository.Obstacles obstacles = availability.obstacles(item.id(), request.stay(), now);
-        if (obstacles.blocked()) {
-            throw notAvailable("error.booking.blocked");
-        }
-        if (obstacles.overdueHolds()) {
-            bookings.expireOverdue(item.id(), now, BookingSweeper.BATCH).forEach(this::released);
-        }
-        if (item.kind() == ItemKind.TOUR
-                && !availability.takeSeats(item.id(), request.stay().start(), item.capacity(), request.guests())) {
+        if (item.kind() == ItemKind.TOUR && !takeSeats(item, request, now)) {
             throw notAvailable("error.booking.full");
         }
         // The manual fallback of system design §10.1 while card payments are not available.
@@ -145,7 +137,14 @@ public class BookingService {
                     events.publishEvent(new BookingCreated(booking.summary(), holdExpiresAt));
                     return new Created(booking, false);
                 }
-                case DATES_TAKEN -> throw notAvailable("error.booking.taken");
+                case BLOCKED -> throw notAvailable("error.booking.blocked");
+                case DATES_TAKEN -> {
+                    // Unpaid holds that ran out still count for the constraint until they are expired: expire
+                    // them and try again; when none were left, the dates are taken.
+                    if (!releaseOverdueHolds(item.id(), now)) {
+                        throw notAvailable("error.booking.taken");
+                    }
+                }
                 case CODE_TAKEN -> {
                     // 30^10 codes: a clash is rare; draw again.
                 }
@@ -293,6 +292,21 @@ public class BookingService {
         }
         released(cancelled);
         return cancelled;
+    }
+
+    /** Seats of the tour's date, after expiring holds that ran out if those are what fills it. */
+    private boolean takeSeats(BookableItem tour, BookingRequest request, Instant now) {
+        LocalDate date = request.stay().start();
+        return availability.takeSeats(tour.id(), date, tour.capacity(), request.guests())
+                || (releaseOverdueHolds(tour.id(), now)
+                        && availability.takeSeats(tour.id(), date, tour.capacity(), request.guests()));
+    }
+
+    /** Expires the item's pending bookings whose hold ran out (the sweeper's work, done early); whether any were. */
+    private boolean releaseOverdueHolds(UUID itemId, Instant now) {
+        List<Booking> expired = bookings.expireOverdue(itemId, now, BookingSweeper.BATCH);
+        expired.forEach(this::released);
+        return !expired.isEmpty();
     }
 
     /** A booking just stopped holding its dates: give a tour's seats back and tell everyone. */

@@ -140,29 +140,6 @@ public class AvailabilityRepository {
                 .single();
     }
 
-    /**
-     * What stands between a booking and its dates besides other live bookings, in one query.
-     *
-     * @param blocked      an admin took some of the dates off sale
-     * @param overdueHolds pending bookings of the item whose hold ran out are still holding dates
-     */
-    public record Obstacles(boolean blocked, boolean overdueHolds) {}
-
-    public Obstacles obstacles(UUID itemId, Stay stay, Instant now) {
-        return jdbc.sql(
-                        """
-                        SELECT EXISTS (SELECT 1 FROM blocked_periods
-                                       WHERE item_id = :item AND period && daterange(:from, :until, '[)')) AS blocked,
-                               EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND status = 'pending'
-                                       AND hold_expires_at <= :now) AS overdue""")
-                .param("item", itemId)
-                .param("from", stay.start())
-                .param("until", stay.start().equals(stay.end()) ? stay.end().plusDays(1) : stay.end())
-                .param("now", java.sql.Timestamp.from(now))
-                .query((rs, row) -> new Obstacles(rs.getBoolean("blocked"), rs.getBoolean("overdue")))
-                .single();
-    }
-
     public Optional<Block> findBlock(UUID blockId) {
         return jdbc.sql("SELECT " + BLOCK_COLUMNS + " FROM blocked_periods WHERE id = :id")
                 .param("id", blockId)

@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,9 +27,6 @@ import org.springframework.stereotype.Repository;
 /** The bookings table. Status changes are single statements guarded by the status they start from. */
 @Repository
 public class BookingRepository {
-
-    /** PostgreSQL's exclusion_violation: the exclusion constraint refused an overlapping live booking. */
-    private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final JdbcClient jdbc;
 
@@ -39,47 +36,68 @@ public class BookingRepository {
 
     public enum Insert {
         INSERTED,
+        /** An admin took some of the dates off sale. */
+        BLOCKED,
+        /** A live booking of the (exclusive) item holds some of these dates: the exclusion constraint refused it. */
+        DATES_TAKEN,
         /** The confirmation code is someone else's already: draw another. */
-        CODE_TAKEN,
-        /** A live booking of the item overlaps these dates. */
-        DATES_TAKEN
+        CODE_TAKEN
     }
 
+    /**
+     * Inserts the booking unless the dates are blocked or taken, in one statement that never fails the transaction:
+     * {@code ON CONFLICT DO NOTHING} without a target covers the exclusion constraint and the unique code, and why
+     * nothing was inserted is looked up only then. Call it holding the item's lock: every booking and block of the
+     * item was then committed before this statement's snapshot, so what it reads is what the constraint judged.
+     */
     public Insert insert(Booking booking) {
-        try {
-            int rows = jdbc.sql(
-                            """
+        String outcome = jdbc.sql(
+                        """
+                        WITH inserted AS (
                             INSERT INTO bookings (id, confirmation_code, user_id, item_kind, item_id, item_name_en,
                                 item_name_ru, start_date, end_date, guests, status, total_price, currency, payment_method,
                                 hold_expires_at, created_at, updated_at)
-                            VALUES (:id, :code, :user, :kind, :item, :nameEn, :nameRu, :start, :end, :guests, :status,
-                                :price, :currency, :payment, :hold, :now, :now)
-                            ON CONFLICT (confirmation_code) DO NOTHING
-                            """)
-                    .param("id", booking.id())
-                    .param("code", booking.confirmationCode())
-                    .param("user", booking.userId())
-                    .param("kind", booking.itemKind().code())
-                    .param("item", booking.itemId())
-                    .param("nameEn", booking.itemNameEn())
-                    .param("nameRu", booking.itemNameRu())
-                    .param("start", booking.stay().start())
-                    .param("end", booking.stay().end())
-                    .param("guests", booking.guests())
-                    .param("status", booking.status().code())
-                    .param("price", booking.totalPrice())
-                    .param("currency", booking.currency())
-                    .param("payment", booking.paymentMethod().code())
-                    .param("hold", timestamp(booking.holdExpiresAt()))
-                    .param("now", Timestamp.from(booking.createdAt()))
-                    .update();
-            return rows == 1 ? Insert.INSERTED : Insert.CODE_TAKEN;
-        } catch (DataIntegrityViolationException refused) {
-            if (EXCLUSION_VIOLATION.equals(sqlState(refused))) {
-                return Insert.DATES_TAKEN;
-            }
-            throw refused;
-        }
+                            SELECT :id, :code, :user, :kind, :item, :nameEn, :nameRu, CAST(:start AS date),
+                                CAST(:end AS date), :guests, :status, :price, :currency, :payment,
+                                CAST(:hold AS timestamptz), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+                            WHERE NOT EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
+                                              AND period && daterange(:start, :blockedUntil, '[)'))
+                            ON CONFLICT DO NOTHING
+                            RETURNING 1)
+                        SELECT CASE
+                            WHEN EXISTS (SELECT 1 FROM inserted) THEN 'inserted'
+                            WHEN EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
+                                         AND period && daterange(:start, :blockedUntil, '[)')) THEN 'blocked'
+                            WHEN EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
+                                         AND status IN ('pending', 'confirmed')
+                                         AND daterange(start_date, end_date, '[)') && daterange(:start, :end, '[)'))
+                                THEN 'dates_taken'
+                            ELSE 'code_taken' END""")
+                .param("id", booking.id())
+                .param("code", booking.confirmationCode())
+                .param("user", booking.userId())
+                .param("kind", booking.itemKind().code())
+                .param("item", booking.itemId())
+                .param("nameEn", booking.itemNameEn())
+                .param("nameRu", booking.itemNameRu())
+                .param("start", booking.stay().start())
+                .param("end", booking.stay().end())
+                // A tour's one date is [start, start]: the block must not touch that day.
+                .param(
+                        "blockedUntil",
+                        booking.stay().length() == 0
+                                ? booking.stay().end().plusDays(1)
+                                : booking.stay().end())
+                .param("guests", booking.guests())
+                .param("status", booking.status().code())
+                .param("price", booking.totalPrice())
+                .param("currency", booking.currency())
+                .param("payment", booking.paymentMethod().code())
+                .param("hold", timestamp(booking.holdExpiresAt()))
+                .param("now", Timestamp.from(booking.createdAt()))
+                .query(String.class)
+                .single();
+        return Insert.valueOf(outcome.toUpperCase(Locale.ROOT));
     }
 
     public Optional<Booking> find(UUID id) {
@@ -285,15 +303,6 @@ public class BookingRepository {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static @Nullable String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     private static final RowMapper<Booking> BOOKING = (rs, row) -> new Booking(
