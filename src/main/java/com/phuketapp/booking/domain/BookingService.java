@@ -138,13 +138,14 @@ public class BookingService {
                     return new Created(booking, false);
                 }
                 case BLOCKED -> throw notAvailable("error.booking.blocked");
-                case DATES_TAKEN -> {
-                    // Unpaid holds that ran out still count for the constraint until they are expired: expire
-                    // them and try again; when none were left, the dates are taken.
+                case OVERDUE_HOLD -> {
+                    // Unpaid holds that ran out count for the constraint until they are expired: expire them and try
+                    // again (unless the sweeper of another instance has them right now).
                     if (!releaseOverdueHolds(item.id(), now)) {
                         throw notAvailable("error.booking.taken");
                     }
                 }
+                case DATES_TAKEN -> throw notAvailable("error.booking.taken");
                 case CODE_TAKEN -> {
                     // 30^10 codes: a clash is rare; draw again.
                 }

@@ -38,6 +38,8 @@ public class BookingRepository {
         INSERTED,
         /** An admin took some of the dates off sale. */
         BLOCKED,
+        /** A pending booking whose hold ran out still holds some of these dates: expire it, then try again. */
+        OVERDUE_HOLD,
         /** A live booking of the (exclusive) item holds some of these dates: the exclusion constraint refused it. */
         DATES_TAKEN,
         /** The confirmation code is someone else's already: draw another. */
@@ -68,6 +70,10 @@ public class BookingRepository {
                             WHEN EXISTS (SELECT 1 FROM inserted) THEN 'inserted'
                             WHEN EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
                                          AND period && daterange(:start, :blockedUntil, '[)')) THEN 'blocked'
+                            WHEN EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
+                                         AND status = 'pending' AND hold_expires_at <= :now
+                                         AND daterange(start_date, end_date, '[)') && daterange(:start, :end, '[)'))
+                                THEN 'overdue_hold'
                             WHEN EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
                                          AND status IN ('pending', 'confirmed')
                                          AND daterange(start_date, end_date, '[)') && daterange(:start, :end, '[)'))
