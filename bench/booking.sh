@@ -51,7 +51,9 @@ book() { # $1: items file, $2: spread of start days, $3: fixed start (contention
 }
 
 warm_up book "$out/warm-up-items.txt" 300 "" # its bookings stay, as in any busy week
+cpu_before=$(cpu_snapshot)
 spread=$(book "$out/items.txt" 300 | tee "$out/spread.txt" | grep '^RESULT')
+cpu=$(cpu_per_request "$cpu_before" "$(cpu_snapshot)" "$(get requests "$spread")")
 queued=$(psql "$database" -qAt -c "SELECT count(*) FROM scheduled_tasks")
 contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | grep '^RESULT')
 
@@ -68,6 +70,7 @@ overlaps=$(psql "$database" -qAt -c "
     echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get failed "$line") |"
   done
   echo
+  echo "CPU per request of the many-items run (the machine has $(nproc) cores): $cpu"
   echo "Notices still queued right after the many-items run: $queued"
   echo "Overlapping live bookings afterwards (SQL): $overlaps"
 } | tee "$out/summary.md"

@@ -83,6 +83,29 @@ jit_ticks() {
   echo "$total"
 }
 
+# CPU time (clock ticks, 1/100 s) used so far, one line per process: "app|postgres|redis <pid> <ticks>".
+cpu_snapshot() {
+  local pid line kind
+  for pid in $app $(pgrep -x postgres) $(pgrep -x redis-server); do
+    read -r line < "/proc/$pid/stat" 2>/dev/null || continue
+    case $pid in
+      "$app") kind=app ;;
+      *) kind=$(cut -d' ' -f2 <<<"$line" | tr -d '()' | sed 's/redis-server/redis/') ;;
+    esac
+    set -- ${line##*) } # fields from the state on: utime and stime are the 12th and 13th
+    echo "$kind $pid $((${12} + ${13}))"
+  done
+}
+
+# What each process kind spent per request between two snapshots: cpu_per_request "$before" "$after" <requests>.
+# A process that started in between counts from zero; one that ended in between is missed.
+cpu_per_request() {
+  awk -v requests="$3" 'NR == FNR { before[$1 " " $2] = $3; next }
+    { spent[$1] += $3 - before[$1 " " $2] }
+    END { printf "app %.2f ms, PostgreSQL %.2f ms, Redis %.2f ms", spent["app"] * 10 / requests,
+          spent["postgres"] * 10 / requests, spent["redis"] * 10 / requests }' <(echo "$1") <(echo "$2")
+}
+
 # Reads one field of wrk's RESULT line: get rps "$line".
 get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
