@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BookingService {
 
+    /** Inserts tried before giving up: a code clash, or overdue holds in the way, cost one each. */
+    private static final int MAX_INSERT_ATTEMPTS = 5;
+
     private final BookingRepository bookings;
     private final AvailabilityRepository availability;
     private final IdempotencyRepository idempotency;
@@ -107,7 +110,7 @@ public class BookingService {
         // The manual fallback of system design §10.1 while card payments are not available.
         PaymentMethod payment = payments.available() ? PaymentMethod.CARD : PaymentMethod.ON_ARRIVAL;
         Instant holdExpiresAt = now.plus(payment == PaymentMethod.CARD ? properties.hold() : properties.manualHold());
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             Booking booking = new Booking(
                     id,
                     ConfirmationCodes.next(),
@@ -147,7 +150,11 @@ public class BookingService {
                 }
                 case DATES_TAKEN -> throw notAvailable("error.booking.taken");
                 case CODE_TAKEN -> {
-                    // 30^10 codes: a clash is rare; draw again.
+                    // 30^10 codes: a clash is rare; draw again. Clash after clash means something else refuses the
+                    // row (the insert cannot say what when it was not the dates): fail rather than spin.
+                    if (attempt >= MAX_INSERT_ATTEMPTS) {
+                        throw new IllegalStateException("Booking " + id + " refused " + attempt + " times");
+                    }
                 }
             }
         }
