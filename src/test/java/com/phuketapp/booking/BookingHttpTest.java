@@ -458,6 +458,28 @@ class BookingHttpTest extends IntegrationTest {
         assertThat(book(traveller, "property", villa, start, start.plusDays(3), 2)
                         .status())
                 .isEqualTo(201);
+
+        // A tour's one date is blocked by a block over that day, not by one that ends on it.
+        UUID tour = catalog.tour(new BigDecimal("900.00"), 2);
+        assertThat(http.json(
+                                "POST",
+                                "/v1/admin/tours/" + tour + "/blocks",
+                                "{\"startDate\":\"" + start + "\",\"endDate\":\"" + start.plusDays(1)
+                                        + "\",\"reason\":\"Boat in dock\"}",
+                                admin.bearer())
+                        .status())
+                .isEqualTo(201);
+        assertThat(book(traveller, "tour", tour, start, null, 2).status()).isEqualTo(422);
+        assertThat(book(traveller, "tour", tour, start.plusDays(1), null, 2).status())
+                .isEqualTo(201);
+        // The refused booking took no seats: the whole tour is still free on the blocked day once unblocked.
+        assertThat(jdbc.sql(
+                                "SELECT coalesce(sum(booked), 0) FROM tour_departures WHERE tour_id = :tour AND date = :date")
+                        .param("tour", tour)
+                        .param("date", start)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

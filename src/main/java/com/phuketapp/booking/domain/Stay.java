@@ -24,7 +24,12 @@ public record Stay(LocalDate start, LocalDate end) {
 
     /** Every date the item is taken: the days or nights of the stay, or the tour's date. */
     public Stream<LocalDate> dates() {
-        return start.equals(end) ? Stream.of(start) : start.datesUntil(end);
+        return start.datesUntil(takenUntil());
+    }
+
+    /** The day after the last date the item is taken: {@code end}, or the day after a tour's date. */
+    public LocalDate takenUntil() {
+        return start.equals(end) ? end.plusDays(1) : end;
     }
 
     public static Stay of(ItemKind kind, LocalDate start, LocalDate end) {

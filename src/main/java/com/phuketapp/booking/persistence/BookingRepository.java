@@ -55,30 +55,30 @@ public class BookingRepository {
     public Insert insert(Booking booking) {
         String outcome = jdbc.sql(
                         """
-                        WITH inserted AS (
+                        WITH obstacle AS (
+                            SELECT EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
+                                           AND period && daterange(:start, :until, '[)')) AS blocked),
+                        inserted AS (
                             INSERT INTO bookings (id, confirmation_code, user_id, item_kind, item_id, item_name_en,
                                 item_name_ru, start_date, end_date, guests, status, total_price, currency, payment_method,
                                 hold_expires_at, created_at, updated_at)
                             SELECT :id, :code, :user, :kind, :item, :nameEn, :nameRu, CAST(:start AS date),
                                 CAST(:end AS date), :guests, :status, :price, :currency, :payment,
                                 CAST(:hold AS timestamptz), CAST(:now AS timestamptz), CAST(:now AS timestamptz)
-                            WHERE NOT EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
-                                              AND period && daterange(:start, :blockedUntil, '[)'))
+                            FROM obstacle WHERE NOT blocked
                             ON CONFLICT DO NOTHING
                             RETURNING 1)
                         SELECT CASE
                             WHEN EXISTS (SELECT 1 FROM inserted) THEN 'inserted'
-                            WHEN EXISTS (SELECT 1 FROM blocked_periods WHERE item_id = :item
-                                         AND period && daterange(:start, :blockedUntil, '[)')) THEN 'blocked'
-                            WHEN EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
-                                         AND status = 'pending' AND hold_expires_at <= :now
-                                         AND daterange(start_date, end_date, '[)') && daterange(:start, :end, '[)'))
-                                THEN 'overdue_hold'
-                            WHEN EXISTS (SELECT 1 FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
-                                         AND status IN ('pending', 'confirmed')
-                                         AND daterange(start_date, end_date, '[)') && daterange(:start, :end, '[)'))
-                                THEN 'dates_taken'
-                            ELSE 'code_taken' END""")
+                            WHEN (SELECT blocked FROM obstacle) THEN 'blocked'
+                            ELSE (SELECT CASE WHEN bool_or(status = 'pending' AND hold_expires_at <= :now)
+                                                  THEN 'overdue_hold'
+                                              WHEN count(*) > 0 THEN 'dates_taken'
+                                              ELSE 'code_taken' END
+                                  FROM bookings WHERE item_id = :item AND item_kind <> 'tour'
+                                    AND status IN ('pending', 'confirmed')
+                                    AND daterange(start_date, end_date, '[)') && daterange(:start, :until, '[)'))
+                            END""")
                 .param("id", booking.id())
                 .param("code", booking.confirmationCode())
                 .param("user", booking.userId())
@@ -88,12 +88,7 @@ public class BookingRepository {
                 .param("nameRu", booking.itemNameRu())
                 .param("start", booking.stay().start())
                 .param("end", booking.stay().end())
-                // A tour's one date is [start, start]: the block must not touch that day.
-                .param(
-                        "blockedUntil",
-                        booking.stay().length() == 0
-                                ? booking.stay().end().plusDays(1)
-                                : booking.stay().end())
+                .param("until", booking.stay().takenUntil())
                 .param("guests", booking.guests())
                 .param("status", booking.status().code())
                 .param("price", booking.totalPrice())
