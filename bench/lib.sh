@@ -66,34 +66,32 @@ warm_up() {
   done
 }
 
-# CPU time (clock ticks) the app's JIT compiler threads have used so far.
+# CPU time (clock ticks, 1/100 s) of one /proc stat file (a process or a thread): its utime plus stime.
+stat_ticks() {
+  local line
+  read -r line < "$1" 2>/dev/null || return 1
+  set -- ${line##*) } # fields from the state on: utime and stime are the 12th and 13th
+  echo $((${12} + ${13}))
+}
+
+# CPU time the app's JIT compiler threads have used so far.
 jit_ticks() {
-  local total=0 stat line comm
+  local total=0 stat comm
   for stat in /proc/"$app"/task/*/stat; do
-    read -r line < "$stat" 2>/dev/null || continue
-    comm=${line#*(}
-    comm=${comm%%)*}
+    comm=$(cat "${stat%stat}comm" 2>/dev/null) || continue
     case $comm in
-      C1\ CompilerThre* | C2\ CompilerThre*)
-        set -- ${line##*) } # fields from the state on: utime and stime are the 12th and 13th
-        total=$((total + ${12} + ${13}))
-        ;;
+      C1\ CompilerThre* | C2\ CompilerThre*) total=$((total + $(stat_ticks "$stat" || echo 0))) ;;
     esac
   done
   echo "$total"
 }
 
-# CPU time (clock ticks, 1/100 s) used so far, one line per process: "app|postgres|redis <pid> <ticks>".
+# CPU time used so far, one line per process: "app|postgres|redis-server <pid> <ticks>".
 cpu_snapshot() {
-  local pid line kind
+  local pid ticks
   for pid in $app $(pgrep -x postgres) $(pgrep -x redis-server); do
-    read -r line < "/proc/$pid/stat" 2>/dev/null || continue
-    case $pid in
-      "$app") kind=app ;;
-      *) kind=$(cut -d' ' -f2 <<<"$line" | tr -d '()' | sed 's/redis-server/redis/') ;;
-    esac
-    set -- ${line##*) } # fields from the state on: utime and stime are the 12th and 13th
-    echo "$kind $pid $((${12} + ${13}))"
+    ticks=$(stat_ticks "/proc/$pid/stat") || continue
+    if [ "$pid" = "$app" ]; then echo "app $pid $ticks"; else echo "$(cat "/proc/$pid/comm") $pid $ticks"; fi
   done
 }
 
@@ -103,7 +101,7 @@ cpu_per_request() {
   awk -v requests="$3" 'NR == FNR { before[$1 " " $2] = $3; next }
     { spent[$1] += $3 - before[$1 " " $2] }
     END { printf "app %.2f ms, PostgreSQL %.2f ms, Redis %.2f ms", spent["app"] * 10 / requests,
-          spent["postgres"] * 10 / requests, spent["redis"] * 10 / requests }' <(echo "$1") <(echo "$2")
+          spent["postgres"] * 10 / requests, spent["redis-server"] * 10 / requests }' <(echo "$1") <(echo "$2")
 }
 
 # Reads one field of wrk's RESULT line: get rps "$line".
