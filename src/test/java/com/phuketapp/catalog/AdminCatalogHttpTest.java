@@ -66,6 +66,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
         assertThat(http.get("/v1/vehicles/" + id).data().get("dailyPrice").asString())
                 .isEqualTo("420.00");
         assertThat(listedPrice(id, "ru")).isEqualTo("420.00");
+        assertThat(quotedDay(id)).isEqualTo("420.00");
 
         Http.Response changed = http.json(
                 "PATCH", "/v1/admin/vehicles/" + id, "{\"dailyPrice\":\"399.50\",\"seats\":1}", admin.bearer());
@@ -77,6 +78,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
         assertThat(listedPrice(id, "ru"))
                 .as("the list, already rendered in Russian")
                 .isEqualTo("399.50");
+        assertThat(quotedDay(id)).as("the terms bookings are made on").isEqualTo("399.50");
         assertThat(http.get("/v1/vehicles/" + id, "Accept-Language", "ru")
                         .data()
                         .get("name")
@@ -155,6 +157,14 @@ class AdminCatalogHttpTest extends IntegrationTest {
         Http.Response property = http.json("POST", "/v1/admin/properties", property(), admin.bearer());
         assertThat(property.status()).as(property.toString()).isEqualTo(201);
         assertThat(property.data().get("nightlyPrice").asString()).isEqualTo("5500.00");
+    }
+
+    private String quotedDay(String id) {
+        LocalDate start = LocalDate.now(ZoneId.of("Asia/Bangkok")).plusDays(5);
+        return http.get("/v1/vehicles/" + id + "/quote?startDate=" + start + "&endDate=" + start.plusDays(1))
+                .data()
+                .get("totalPrice")
+                .asString();
     }
 
     private String listedPrice(String id, String language) {

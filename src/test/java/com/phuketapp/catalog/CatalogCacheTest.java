@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.TestInfrastructure;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +30,16 @@ class CatalogCacheTest extends IntegrationTest {
                 .get("id")
                 .asString();
         http.get("/v1/vehicles/" + id);
+        LocalDate start = LocalDate.now().plusDays(10);
+        http.get("/v1/vehicles/" + id + "/quote?startDate=" + start + "&endDate=" + start.plusDays(2));
 
         String prefix = "phuket-" + TestInfrastructure.RUN_ID + ":cache:";
         assertThat(redis.keys(prefix + "catalog.vehicle-pages::*")).isNotEmpty();
         assertThat(redis.keys(prefix + "catalog.vehicles::" + id)).hasSize(1);
         assertThat(redis.getExpire(prefix + "catalog.vehicles::" + id)).isBetween(3000L, 3600L);
+        assertThat(redis.opsForValue().get(prefix + "catalog.bookable-items::VEHICLE:" + id))
+                .as("the terms a quote or a booking reads")
+                .contains("\"unitPrice\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.phuketapp.catalog.config;
 
+import com.phuketapp.catalog.BookableItem;
 import com.phuketapp.catalog.domain.Area;
 import com.phuketapp.catalog.domain.CatalogCaches;
 import com.phuketapp.catalog.domain.Property;
@@ -39,7 +40,8 @@ class CatalogCacheConfig {
                 CatalogCaches.SEARCH, types.constructParametricType(PageResult.class, SearchHit.class),
                 CatalogCaches.VEHICLES, types.constructType(Vehicle.class),
                 CatalogCaches.PROPERTIES, types.constructType(Property.class),
-                CatalogCaches.TOURS, types.constructType(Tour.class));
+                CatalogCaches.TOURS, types.constructType(Tour.class),
+                CatalogCaches.BOOKABLE_ITEMS, types.constructType(BookableItem.class));
         return builder -> {
             RedisCacheConfiguration defaults = builder.cacheDefaults();
             valueTypes.forEach((cache, type) -> builder.withCacheConfiguration(

@@ -2,8 +2,12 @@ package com.phuketapp.catalog.domain;
 
 import com.phuketapp.catalog.ItemKind;
 import java.util.List;
+import java.util.UUID;
 
-/** The catalog's cache names: per kind one for list pages and one for details, plus search and areas. */
+/**
+ * The catalog's cache names: per kind one for list pages and one for details, plus search, areas and the terms
+ * bookings are made on.
+ */
 public final class CatalogCaches {
 
     public static final String VEHICLE_PAGES = "catalog.vehicle-pages";
@@ -14,6 +18,8 @@ public final class CatalogCaches {
     public static final String TOURS = "catalog.tours";
     public static final String SEARCH = "catalog.search";
     public static final String AREAS = "catalog.areas";
+    /** {@link com.phuketapp.catalog.BookableItem}s, active or not, by {@link #bookableKey}. */
+    public static final String BOOKABLE_ITEMS = "catalog.bookable-items";
 
     private CatalogCaches() {}
 
@@ -33,7 +39,13 @@ public final class CatalogCaches {
         };
     }
 
+    /** Ids are unique per kind only. */
+    public static String bookableKey(ItemKind kind, UUID id) {
+        return kind.name() + ":" + id;
+    }
+
     public static List<String> all() {
-        return List.of(VEHICLE_PAGES, VEHICLES, PROPERTY_PAGES, PROPERTIES, TOUR_PAGES, TOURS, SEARCH, AREAS);
+        return List.of(
+                VEHICLE_PAGES, VEHICLES, PROPERTY_PAGES, PROPERTIES, TOUR_PAGES, TOURS, SEARCH, AREAS, BOOKABLE_ITEMS);
     }
 }

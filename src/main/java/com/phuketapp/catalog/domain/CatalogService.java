@@ -82,7 +82,15 @@ public class CatalogService implements CatalogApi {
         return repository.search(query, page);
     }
 
+    /**
+     * Cached like the details: every booking and quote asks for its item, and an admin's change evicts it on every
+     * instance at once.
+     */
     @Override
+    @Cacheable(
+            cacheNames = CatalogCaches.BOOKABLE_ITEMS,
+            key = "T(com.phuketapp.catalog.domain.CatalogCaches).bookableKey(#kind, #id)",
+            unless = "#result == null")
     public Optional<BookableItem> bookableItem(ItemKind kind, UUID id) {
         return repository.bookableItem(kind, id);
     }
@@ -137,6 +145,7 @@ public class CatalogService implements CatalogApi {
     private void evict(ItemKind kind, UUID id) {
         try {
             cache(CatalogCaches.details(kind)).evict(id);
+            cache(CatalogCaches.BOOKABLE_ITEMS).evict(CatalogCaches.bookableKey(kind, id));
             cache(CatalogCaches.pages(kind)).clear();
             cache(CatalogCaches.SEARCH).clear();
         } catch (RuntimeException cacheDown) {
