@@ -75,6 +75,7 @@ class AccountHttpTest extends IntegrationTest {
         Accounts.Session phone = Accounts.session(
                 session.email(),
                 accounts.login(session.email(), Accounts.PASSWORD).data());
+        assertThat(http.get("/v1/users/me", phone.bearer()).status()).isEqualTo(200);
 
         Http.Response wrongCurrent = http.json(
                 "PUT",
@@ -165,6 +166,9 @@ class AccountHttpTest extends IntegrationTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.data().get(0).get("id").asString()).isEqualTo(traveller.userId());
         assertThat(listed.header("X-Total-Count")).contains("1");
+        assertThat(http.get("/v1/users/me", traveller.bearer()).status())
+                .as("a live login, now remembered")
+                .isEqualTo(200);
 
         Http.Response disabled =
                 http.send("POST", "/v1/admin/users/" + traveller.userId() + "/disable", "", admin.bearer());

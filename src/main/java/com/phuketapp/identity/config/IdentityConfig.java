@@ -2,10 +2,12 @@ package com.phuketapp.identity.config;
 
 import com.phuketapp.identity.domain.AccountService;
 import com.phuketapp.identity.domain.FieldCipher;
+import com.phuketapp.identity.domain.LiveSessions;
 import com.phuketapp.identity.domain.PasswordHasher;
 import com.phuketapp.identity.domain.SigningKeys;
 import com.phuketapp.identity.domain.Tokens;
 import com.phuketapp.identity.persistence.SigningKeyRepository;
+import com.phuketapp.platform.InstanceOnlyCache;
 import com.phuketapp.platform.ProtectedRoutes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -38,6 +40,12 @@ class IdentityConfig {
     @Bean
     ProtectedRoutes identityRoutes() {
         return ProtectedRoutes.of("/v1/users/**", "/v1/auth/logout");
+    }
+
+    /** Login states stay in each instance's memory, never in Redis (see {@link LiveSessions}). */
+    @Bean
+    InstanceOnlyCache liveSessionsCache() {
+        return new InstanceOnlyCache(LiveSessions.CACHE);
     }
 
     /**

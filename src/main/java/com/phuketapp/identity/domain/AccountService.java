@@ -37,6 +37,7 @@ public class AccountService implements IdentityApi {
     public static final String ADMIN = "admin";
 
     private final AccountRepository accounts;
+    private final LiveSessions sessions;
     private final DeviceRepository devices;
     private final AuditRepository auditEntries;
     private final AuditLog audit;
@@ -49,6 +50,7 @@ public class AccountService implements IdentityApi {
 
     public AccountService(
             AccountRepository accounts,
+            LiveSessions sessions,
             DeviceRepository devices,
             AuditRepository auditEntries,
             AuditLog audit,
@@ -59,6 +61,7 @@ public class AccountService implements IdentityApi {
             TransactionTemplate transaction,
             Clock clock) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.devices = devices;
         this.auditEntries = auditEntries;
         this.audit = audit;
@@ -119,13 +122,15 @@ public class AccountService implements IdentityApi {
             if (!accounts.spendRefreshToken(presented.tokenId())) {
                 return null;
             }
-            AccountRepository.SessionState session = liveSession(presented.sessionId(), presented.userId());
+            // Read in the transaction rather than remembered: the token is being spent.
+            AccountRepository.SessionState session =
+                    live(accounts.sessionState(presented.sessionId()), presented.userId());
             return issue(
                     accounts.user(session.userId()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED)),
                     presented.sessionId());
         });
         if (renewed == null) {
-            accounts.revokeSession(presented.sessionId(), "reuse");
+            sessions.revoke(presented.sessionId(), "reuse");
             audit.record(presented.userId(), "refresh_reuse", false, ip);
             throw new ApiException(ErrorCode.TOKEN_REVOKED);
         }
@@ -134,12 +139,12 @@ public class AccountService implements IdentityApi {
 
     /** Ends the caller's login (and the one of {@code refreshToken}, when it is the caller's). */
     public void logout(AuthenticatedUser caller, @Nullable String refreshToken, String ip) {
-        accounts.revokeSession(caller.sessionId(), "logout");
+        sessions.revoke(caller.sessionId(), "logout");
         if (refreshToken != null && !refreshToken.isBlank()) {
             try {
                 Tokens.Verified refresh = tokens.verify(refreshToken, Tokens.Type.REFRESH);
                 if (refresh.userId().equals(caller.id())) {
-                    accounts.revokeSession(refresh.sessionId(), "logout");
+                    sessions.revoke(refresh.sessionId(), "logout");
                 }
             } catch (ApiException unusable) {
                 // An expired or foreign refresh token has nothing left to revoke.
@@ -173,7 +178,7 @@ public class AccountService implements IdentityApi {
         String hash = passwords.hash(replacement);
         transaction.executeWithoutResult(status -> {
             accounts.updatePassword(user.id(), hash);
-            accounts.revokeSessions(user.id(), "password_change");
+            sessions.revokeAll(user.id(), "password_change");
         });
         audit.record(user.id(), "password_change", true, ip);
     }
@@ -191,7 +196,7 @@ public class AccountService implements IdentityApi {
         String unusable = "!erased:" + UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             accounts.anonymise(caller.id(), unusable);
-            accounts.revokeSessions(caller.id(), "erased");
+            sessions.revokeAll(caller.id(), "erased");
         });
         audit.record(caller.id(), "erase", true, ip);
     }
@@ -233,7 +238,7 @@ public class AccountService implements IdentityApi {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }
         if (disabled) {
-            accounts.revokeSessions(userId, "disabled");
+            sessions.revokeAll(userId, "disabled");
         }
         audit.record(admin.id(), disabled ? "admin_disable:" + userId : "admin_enable:" + userId, true, ip);
     }
@@ -247,6 +252,7 @@ public class AccountService implements IdentityApi {
         }
         if (!ADMIN.equals(existing.role())) {
             accounts.setRole(existing.id(), ADMIN);
+            sessions.forgetAll();
         }
         if (!passwords.matches(password, existing.passwordHash())) {
             accounts.updatePassword(existing.id(), passwords.hash(password));
@@ -270,9 +276,9 @@ public class AccountService implements IdentityApi {
                 access.token(), refresh.token(), properties.accessTokenTtl().toSeconds(), account(user));
     }
 
-    private AccountRepository.SessionState liveSession(UUID sessionId, UUID userId) {
-        AccountRepository.SessionState session = accounts.sessionState(sessionId)
-                .filter(state -> state.userId().equals(userId))
+    private static AccountRepository.SessionState live(Optional<AccountRepository.SessionState> state, UUID userId) {
+        AccountRepository.SessionState session = state.filter(
+                        found -> found.userId().equals(userId))
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED));
         if (session.revoked() || session.userDisabled()) {
             throw new ApiException(ErrorCode.TOKEN_REVOKED);
@@ -282,7 +288,7 @@ public class AccountService implements IdentityApi {
 
     /** For the bearer filter: the same checks as a refresh, on every authenticated request. */
     AccountRepository.SessionState checkSession(UUID sessionId, UUID userId) {
-        return liveSession(sessionId, userId);
+        return live(sessions.state(sessionId), userId);
     }
 
     private Account account(UserRow row) {

@@ -5,9 +5,8 @@ import com.phuketapp.platform.BearerAuthenticator;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts an access token when its signature and claims hold and its login is still live in the database: logout,
- * refresh-token reuse, password change, erasure and an admin's disabling take effect on the very next request, and
- * no cache can bring a revoked token back.
+ * Accepts an access token when its signature and claims hold and its login is still live ({@link LiveSessions}):
+ * logout, refresh-token reuse, password change, erasure and an admin's disabling take effect on the very next request.
  */
 @Service
 public class TokenAuthenticator implements BearerAuthenticator {

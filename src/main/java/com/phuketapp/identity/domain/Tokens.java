@@ -66,7 +66,8 @@ public final class Tokens {
     /**
      * Tokens whose signature and claims were checked already, until they expire (at most {@link #REMEMBER_VERIFIED}):
      * an ES256 verification costs a third of a booking request's CPU, and an app sends the same access token for half
-     * an hour. Only the signature check is remembered; whether the login is still live is asked on every request.
+     * an hour. Only the signature check is remembered here; whether the login is still live is asked on every request
+     * (of {@link LiveSessions}).
      */
     private final Cache<String, Verified> verified;
 

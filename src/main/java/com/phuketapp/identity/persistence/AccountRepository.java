@@ -232,15 +232,17 @@ public class AccountRepository {
                 .update();
     }
 
-    public void revokeSessions(UUID userId, String reason) {
-        jdbc.sql(
+    /** @return the sessions it ended */
+    public List<UUID> revokeSessions(UUID userId, String reason) {
+        return jdbc.sql(
                         """
                         UPDATE sessions SET revoked_at = now(), revoked_reason = :reason
-                         WHERE user_id = :user AND revoked_at IS NULL
+                         WHERE user_id = :user AND revoked_at IS NULL RETURNING id
                         """)
                 .param("user", userId)
                 .param("reason", reason)
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     private static final RowMapper<UserRow> USER = (rs, row) -> new UserRow(

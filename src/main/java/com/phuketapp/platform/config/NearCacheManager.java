@@ -4,20 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.support.NoOpCache;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Redis caches, each with a {@link NearCache} in front. Evictions travel between instances over a Redis pub/sub
- * channel as {@code <cache name>\n<key>}.
+ * Redis caches, each with a {@link NearCache} in front; an instance-only cache is a {@link NearCache} in front of
+ * nothing. Evictions travel between instances over a Redis pub/sub channel as {@code <cache name>\n<key>}.
  */
 final class NearCacheManager implements CacheManager, MessageListener {
 
@@ -28,6 +30,7 @@ final class NearCacheManager implements CacheManager, MessageListener {
     private final String channel;
     private final Duration localTtl;
     private final long localMaxSize;
+    private final Set<String> instanceOnly;
     private final Map<String, NearCache> caches = new ConcurrentHashMap<>();
 
     NearCacheManager(
@@ -35,12 +38,14 @@ final class NearCacheManager implements CacheManager, MessageListener {
             StringRedisTemplate redis,
             String channel,
             Duration localTtl,
-            long localMaxSize) {
+            long localMaxSize,
+            Set<String> instanceOnly) {
         this.redisCaches = redisCaches;
         this.redis = redis;
         this.channel = channel;
         this.localTtl = localTtl;
         this.localMaxSize = localMaxSize;
+        this.instanceOnly = instanceOnly;
     }
 
     /** The pub/sub channel evictions are announced on. */
@@ -59,7 +64,7 @@ final class NearCacheManager implements CacheManager, MessageListener {
     }
 
     private @Nullable NearCache create(String name) {
-        Cache remote = redisCaches.getCache(name);
+        Cache remote = instanceOnly.contains(name) ? new NoOpCache(name) : redisCaches.getCache(name);
         return remote == null ? null : new NearCache(remote, localTtl, localMaxSize, this::announce);
     }
 

@@ -1,5 +1,7 @@
 package com.phuketapp.platform.config;
 
+import com.phuketapp.platform.InstanceOnlyCache;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
@@ -17,7 +19,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 /**
  * With Redis configured, the cache manager is ours rather than Boot's: Redis caches under
  * {@code <key prefix>cache:} with the configured TTL (and whatever {@link RedisCacheManagerBuilderCustomizer}s the
- * modules declare for their caches), each fronted by a short-lived in-process copy.
+ * modules declare for their caches), each fronted by a short-lived in-process copy; an {@link InstanceOnlyCache} is the
+ * in-process copy alone.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "phuket.cache.redis", havingValue = "true")
@@ -28,7 +31,8 @@ class RedisCacheConfig {
             RedisConnectionFactory connections,
             StringRedisTemplate redis,
             CachingProperties properties,
-            ObjectProvider<RedisCacheManagerBuilderCustomizer> customizers) {
+            ObjectProvider<RedisCacheManagerBuilderCustomizer> customizers,
+            ObjectProvider<InstanceOnlyCache> instanceOnly) {
         RedisCacheConfiguration defaults = RedisCacheConfiguration.defaultCacheConfig()
                 .entryTtl(properties.ttl())
                 .prefixCacheNameWith(properties.keyPrefix() + "cache:");
@@ -42,7 +46,8 @@ class RedisCacheConfig {
                 redis,
                 properties.keyPrefix() + "cache-evictions",
                 properties.localTtl(),
-                properties.localMaxSize());
+                properties.localMaxSize(),
+                instanceOnly.stream().map(InstanceOnlyCache::name).collect(Collectors.toUnmodifiableSet()));
     }
 
     /**

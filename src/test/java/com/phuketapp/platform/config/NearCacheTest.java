@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,22 @@ class NearCacheTest {
         });
     }
 
+    @Test
+    void anInstanceOnlyCacheKeepsNothingInRedisButItsEvictionsReachEveryInstance() {
+        Cache first = instance().getCache("logins");
+        Cache second = instance().getCache("logins");
+        first.put("session-1", "live");
+        assertThat(redis().keys(prefix + "logins::*")).isEmpty();
+        assertThat(second.get("session-1")).as("nothing shared").isNull();
+        second.put("session-1", "live");
+
+        first.evict("session-1");
+
+        assertThat(first.get("session-1")).isNull();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(second.get("session-1")).isNull());
+    }
+
     private NearCacheManager instance() {
         LettuceConnectionFactory connections = connect();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
@@ -79,8 +96,8 @@ class NearCacheTest {
                         .serializeValuesWith(SerializationPair.fromSerializer(new StringRedisSerializer())))
                 .build();
         redisCaches.initializeCaches();
-        NearCacheManager caches =
-                new NearCacheManager(redisCaches, redis, prefix + "evictions", Duration.ofMinutes(10), 100);
+        NearCacheManager caches = new NearCacheManager(
+                redisCaches, redis, prefix + "evictions", Duration.ofMinutes(10), 100, Set.of("logins"));
 
         RedisMessageListenerContainer listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(connections);
