@@ -3,7 +3,7 @@
 # the per-user rate limits on (thousands of travellers, each under 30 requests a minute). Afterwards a SQL query counts
 # overlapping live bookings of any item: it must be 0. Loopback only, bounded in time. Run by hand:
 #   bash bench/booking.sh
-#   DURATION=20s  USERS=4000  ITEMS=2000  CONNECTIONS=64
+#   DURATION=20s  USERS=4000  ITEMS=2000  CONNECTIONS=64  RUNS=3 (of the many-items scenario)
 # Travellers are registered with bcrypt cost 4 (PHUKET_IDENTITY_BCRYPT_COST) so that setting up thousands takes
 # seconds: logins are not what this benchmark measures (bench/login.sh does). Stripe is not configured, so bookings
 # take the pay-on-arrival path; their notices are queued as jobs as usual.
@@ -16,6 +16,7 @@ DURATION=${DURATION:-20s}
 USERS=${USERS:-4000}
 ITEMS=${ITEMS:-2000}
 CONNECTIONS=${CONNECTIONS:-64}
+RUNS=${RUNS:-3}
 database="postgresql://postgres@127.0.0.1:5432/$DATABASE"
 
 start_app booking
@@ -51,10 +52,14 @@ book() { # $1: items file, $2: spread of start days, $3: fixed start (contention
 }
 
 warm_up book "$out/warm-up-items.txt" 300 "" # its bookings stay, as in any busy week
-cpu_before=$(cpu_snapshot)
-spread=$(book "$out/items.txt" 300 | tee "$out/spread.txt" | grep '^RESULT')
-cpu=$(cpu_per_request "$cpu_before" "$(cpu_snapshot)" "$(get requests "$spread")")
-queued=$(psql "$database" -qAt -c "SELECT count(*) FROM scheduled_tasks")
+# The many-items run is repeated (RUNS, 3): this machine's runs vary by a third, and one run shows too little.
+spread=() cpu=() queued=()
+for run in $(seq 1 "$RUNS"); do
+  cpu_before=$(cpu_snapshot)
+  spread+=("$(book "$out/items.txt" 300 | tee "$out/spread-$run.txt" | grep '^RESULT')")
+  cpu+=("$(cpu_per_request "$cpu_before" "$(cpu_snapshot)" "$(get requests "${spread[-1]}")")")
+  queued+=("$(psql "$database" -qAt -c "SELECT count(*) FROM scheduled_tasks")")
+done
 contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | grep '^RESULT')
 
 overlaps=$(psql "$database" -qAt -c "
@@ -65,13 +70,17 @@ overlaps=$(psql "$database" -qAt -c "
 {
   echo "| scenario | connections | requests/s | booked/s | p50 ms | p95 ms | p99 ms | booked | refused (422) | failed |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
-  for run in "many items ($ITEMS scooters):$spread" "contention (one scooter):$contended"; do
+  runs=()
+  for run in $(seq 1 "$RUNS"); do runs+=("many items ($ITEMS scooters), run $run:${spread[run - 1]}"); done
+  for run in "${runs[@]}" "contention (one scooter):$contended"; do
     line=${run#*:}
     echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get failed "$line") |"
   done
   echo
-  echo "CPU per request of the many-items run (the machine has $(nproc) cores): $cpu"
-  echo "Notices still queued right after the many-items run: $queued"
+  echo "CPU per request of the many-items runs (the machine has $(nproc) cores):"
+  for run in $(seq 1 "$RUNS"); do
+    echo "- run $run: ${cpu[run - 1]}; notices still queued right after it: ${queued[run - 1]}"
+  done
   echo "Overlapping live bookings afterwards (SQL): $overlaps"
 } | tee "$out/summary.md"
 report_memory
