@@ -3,6 +3,8 @@ package com.phuketapp.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phuketapp.booking.domain.BookingSweeper;
+import com.phuketapp.catalog.CatalogApi;
+import com.phuketapp.catalog.ItemKind;
 import com.phuketapp.support.Accounts;
 import com.phuketapp.support.AllAtOnce;
 import com.phuketapp.support.CatalogFixtures;
@@ -38,6 +40,9 @@ class BookingHttpTest extends IntegrationTest {
 
     @Autowired
     private BookingSweeper sweeper;
+
+    @Autowired
+    private CatalogApi catalogApi;
 
     @Autowired
     private DataSource dataSource;
@@ -505,9 +510,7 @@ class BookingHttpTest extends IntegrationTest {
         Http.Response unknownItem =
                 book(traveller, "vehicle", UUID.randomUUID(), TODAY.plusDays(1), TODAY.plusDays(2), 1);
         assertThat(unknownItem.status()).isEqualTo(404);
-        jdbc.sql("UPDATE vehicles SET active = false WHERE id = :id")
-                .param("id", scooter)
-                .update();
+        catalogApi.setActive(ItemKind.VEHICLE, scooter, false); // as an admin does: the cached terms go too
         Http.Response inactive = book(traveller, "vehicle", scooter, TODAY.plusDays(1), TODAY.plusDays(2), 1);
         assertThat(inactive.json().at("/error/code").asString()).isEqualTo("ITEM_NOT_AVAILABLE");
 
