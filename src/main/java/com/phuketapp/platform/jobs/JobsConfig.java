@@ -46,7 +46,7 @@ class JobsConfig {
                 .pollingInterval(properties.pollingInterval())
                 // One UPDATE … FOR UPDATE SKIP LOCKED … RETURNING picks a whole batch (PostgreSQL), instead of a
                 // query for candidates and an UPDATE per job: up to four jobs per thread, fetched again when no more
-                // than one per thread is left, so that a busy queue costs a pick statement per dozen jobs.
+                // than one per thread is left, so that a busy queue costs a pick statement per few dozen jobs.
                 .pollUsingLockAndFetch(1.0, 4.0)
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 // RetryThenDeadLetter logs each failure in one line; the scheduler's own log would add a stack trace.
