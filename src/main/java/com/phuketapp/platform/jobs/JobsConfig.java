@@ -1,6 +1,7 @@
 package com.phuketapp.platform.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.phuketapp.platform.JobHandler;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,11 +36,17 @@ class JobsConfig {
         return new JobCatalog(handlers, properties, deadLetters);
     }
 
+    @Bean(destroyMethod = "close")
+    @DependsOnDatabaseInitialization
+    BookkeepingConnections jobBookkeeping(DataSource dataSource, JobsProperties properties) {
+        return new BookkeepingConnections(dataSource, properties.connections());
+    }
+
     @Bean(initMethod = "start", destroyMethod = "stop")
     @DependsOnDatabaseInitialization
-    Scheduler jobScheduler(DataSource dataSource, JobCatalog jobs, JobsProperties properties, JsonMapper json) {
-        // Transaction-aware: a job queued inside a Spring transaction is written by that transaction's connection.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(jobs.tasks()))
+    Scheduler jobScheduler(
+            BookkeepingConnections bookkeeping, JobCatalog jobs, JobsProperties properties, JsonMapper json) {
+        return Scheduler.create(bookkeeping.dataSource(), List.copyOf(jobs.tasks()))
                 .serializer(new JsonPayloads(json))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
@@ -55,11 +61,17 @@ class JobsConfig {
     }
 
     /**
-     * Finds the scheduler only when a job is queued: handlers may queue jobs themselves (a refund handler is built
-     * from the payment service, which queues refunds), and the scheduler is built from the handlers.
+     * Queues through the application's connections, transaction-aware: a job queued inside a Spring transaction is
+     * written by that transaction's connection, and commits or rolls back with the change it reports. The client only
+     * writes, so it needs no task to read executions with: the scheduler, which runs them, is built from the handlers,
+     * and handlers may queue jobs themselves (a refund handler is built from the payment service, which queues
+     * refunds).
      */
     @Bean
-    JobQueue jobQueue(ObjectProvider<Scheduler> scheduler) {
+    JobQueue jobQueue(DataSource dataSource, JsonMapper json) {
+        SchedulerClient client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
+                .serializer(new JsonPayloads(json))
+                .build();
         return new JobQueue() {
             @Override
             public <T> void enqueue(String job, T payload) {
@@ -67,7 +79,7 @@ class JobsConfig {
                 // a statement more in the caller's transaction for an id that is random and so never exists.
                 TaskInstance<?> instance =
                         new TaskInstance<>(job, UUID.randomUUID().toString(), payload);
-                scheduler.getObject().scheduleBatch(List.of(instance), Instant.now());
+                client.scheduleBatch(List.of(instance), Instant.now());
             }
         };
     }

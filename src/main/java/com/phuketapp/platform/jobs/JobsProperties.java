@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads         jobs run at once per instance: they spend their time waiting for outside services (FCM,
  *                        SendGrid, Stripe), so several per core: with four, services that answer in 100 ms would let
  *                        an instance send about twenty notices (an email and a push each) a second
+ * @param connections     PostgreSQL connections of the jobs' own bookkeeping (picking, removing finished jobs,
+ *                        retries), beside the application's pool: each statement holds one for a fraction of a
+ *                        millisecond
  * @param pollingInterval how often an instance looks for due jobs: the most a queued job waits when the queue is idle
  * @param maxAttempts     attempts before a job becomes a dead letter
  * @param initialBackoff  wait after the first failure; each further failure doubles it, up to {@code maxBackoff}, and
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("phuket.jobs")
 public record JobsProperties(
         @DefaultValue("16") int threads,
+        @DefaultValue("4") int connections,
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration initialBackoff,
