@@ -79,8 +79,9 @@ class JobQueueTest extends IntegrationTest {
     @Test
     void theSchedulersBookkeepingDoesNotWaitForTheDiskWhileTheApplicationDoes() throws SQLException {
         assertThat(bookkeeping.dataSource()).isNotSameAs(application);
-        assertThat(synchronousCommit(bookkeeping.dataSource())).isEqualTo("off");
-        assertThat(synchronousCommit(application)).isEqualTo("on");
+        assertThat(synchronousCommit(bookkeeping.dataSource())).isEqualTo("off set by the connection");
+        // The application's commits keep whatever the server says (CI's throwaway servers switch it off for all).
+        assertThat(synchronousCommit(application)).doesNotEndWith("set by the connection");
     }
 
     private long queued() {
@@ -92,9 +93,11 @@ class JobQueueTest extends IntegrationTest {
 
     private static String synchronousCommit(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                ResultSet setting = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
+                ResultSet setting = connection
+                        .createStatement()
+                        .executeQuery("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'")) {
             setting.next();
-            return setting.getString(1);
+            return setting.getString(1) + ("client".equals(setting.getString(2)) ? " set by the connection" : "");
         }
     }
 }
