@@ -36,6 +36,12 @@ class JobsConfig {
         return new JobCatalog(handlers, properties, deadLetters);
     }
 
+    /** One serializer for the scheduler that reads payloads and the client that writes them. */
+    @Bean
+    JsonPayloads jobPayloads(JsonMapper json) {
+        return new JsonPayloads(json);
+    }
+
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
     BookkeepingConnections jobBookkeeping(DataSource dataSource, JobsProperties properties) {
@@ -45,9 +51,9 @@ class JobsConfig {
     @Bean(initMethod = "start", destroyMethod = "stop")
     @DependsOnDatabaseInitialization
     Scheduler jobScheduler(
-            BookkeepingConnections bookkeeping, JobCatalog jobs, JobsProperties properties, JsonMapper json) {
+            BookkeepingConnections bookkeeping, JobCatalog jobs, JobsProperties properties, JsonPayloads payloads) {
         return Scheduler.create(bookkeeping.dataSource(), List.copyOf(jobs.tasks()))
-                .serializer(new JsonPayloads(json))
+                .serializer(payloads)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 // One UPDATE … FOR UPDATE SKIP LOCKED … RETURNING picks a whole batch (PostgreSQL), instead of a
@@ -68,9 +74,9 @@ class JobsConfig {
      * refunds).
      */
     @Bean
-    JobQueue jobQueue(DataSource dataSource, JsonMapper json) {
+    JobQueue jobQueue(DataSource dataSource, JsonPayloads payloads) {
         SchedulerClient client = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
-                .serializer(new JsonPayloads(json))
+                .serializer(payloads)
                 .build();
         return new JobQueue() {
             @Override
