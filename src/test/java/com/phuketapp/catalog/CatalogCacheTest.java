@@ -43,15 +43,20 @@ class CatalogCacheTest extends IntegrationTest {
     }
 
     @Test
-    void deactivatingAnItemRemovesItFromListDetailAndSearchAtOnce() {
+    void deactivatingAnItemRemovesItFromListDetailSearchAndBookingsAtOnce() {
         JsonNode tour = http.get("/v1/search?q=diving&per_page=1").data().get(0);
         UUID id = UUID.fromString(tour.get("id").asString());
         long listed = total("/v1/tours");
         assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(200);
         assertThat(searchIds("diving")).contains(id.toString());
+        assertThat(catalog.bookableItem(ItemKind.TOUR, id).orElseThrow().active())
+                .isTrue(); // now cached
 
         catalog.setActive(ItemKind.TOUR, id, false);
         try {
+            assertThat(catalog.bookableItem(ItemKind.TOUR, id).orElseThrow().active())
+                    .as("the terms bookings are made on")
+                    .isFalse();
             assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(404);
             assertThat(total("/v1/tours")).isEqualTo(listed - 1);
             assertThat(searchIds("diving")).doesNotContain(id.toString());

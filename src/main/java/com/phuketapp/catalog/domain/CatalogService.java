@@ -89,7 +89,7 @@ public class CatalogService implements CatalogApi {
     @Override
     @Cacheable(
             cacheNames = CatalogCaches.BOOKABLE_ITEMS,
-            key = "T(com.phuketapp.catalog.domain.CatalogCaches).bookableKey(#kind, #id)",
+            keyGenerator = BookableItemKeys.NAME,
             unless = "#result == null")
     public Optional<BookableItem> bookableItem(ItemKind kind, UUID id) {
         return repository.bookableItem(kind, id);

@@ -86,6 +86,16 @@ class PricingTest {
             codes.add(code);
         }
         assertThat(codes).hasSize(10_000);
+        // Every character of every position turns up: all of a code is random, not only its last digits.
+        for (int position = 0; position < 11; position++) {
+            if (position == 5) {
+                continue;
+            }
+            int at = position;
+            assertThat(codes.stream().map(code -> code.charAt(at)).distinct().count())
+                    .as("characters seen at position %d", position)
+                    .isEqualTo(30);
+        }
     }
 
     private static BookableItem item(ItemKind kind, String price) {
