@@ -11,7 +11,7 @@ PG_ADMIN=${PG_ADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}
 DATABASE=phuket_bench
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 # The JVM settings we recommend for production (README "Operations"): a bounded heap keeps RSS predictable.
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=1000}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=128m -Xss512k -XX:TrimNativeHeapInterval=1000}
 
 for tool in wrk jq curl psql redis-cli; do
   command -v $tool >/dev/null || { echo "$tool is missing: apt-get install -y wrk jq curl postgresql-client redis-tools" >&2; exit 1; }
