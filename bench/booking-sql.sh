@@ -55,7 +55,5 @@ for run in $(seq 1 "$RUNS"); do
          (busy - own) * 10 / made, own * 10 / made }' "$out/pgbench-cpu-$run.txt"
 done | tee "$out/summary.md"
 grep -h "error" "$out"/pgbench-*.txt | head -n 3 || true
-echo "Overlapping live bookings afterwards (SQL): $(psql "$database" -qAt -c "
-  SELECT count(*) FROM bookings a JOIN bookings b ON a.item_id = b.item_id AND a.id < b.id
-  WHERE daterange(a.start_date, a.end_date) && daterange(b.start_date, b.end_date)")" | tee -a "$out/summary.md"
+echo "Overlapping live bookings afterwards (SQL): $(overlapping_bookings "$database")" | tee -a "$out/summary.md"
 echo "Machine: $(nproc) cores; $(psql "$database" -qAt -c "SHOW server_version"); raw output in $out"

@@ -62,10 +62,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | grep '^RESULT')
 
-overlaps=$(psql "$database" -qAt -c "
-  SELECT count(*) FROM bookings a JOIN bookings b ON a.item_id = b.item_id AND a.id < b.id
-  WHERE a.item_kind <> 'tour' AND a.status IN ('pending', 'confirmed') AND b.status IN ('pending', 'confirmed')
-    AND daterange(a.start_date, a.end_date) && daterange(b.start_date, b.end_date)")
+overlaps=$(overlapping_bookings "$database")
 
 {
   echo "| scenario | connections | requests/s | booked/s | p50 ms | p95 ms | p99 ms | booked | refused (422) | failed |"

@@ -104,6 +104,14 @@ cpu_per_request() {
           spent["postgres"] * 10 / requests, spent["redis-server"] * 10 / requests }' <(echo "$1") <(echo "$2")
 }
 
+# Live bookings of an exclusive item whose dates overlap another's, in database $1: the count must be 0.
+overlapping_bookings() {
+  psql "$1" -qAt -c "
+    SELECT count(*) FROM bookings a JOIN bookings b ON a.item_id = b.item_id AND a.id < b.id
+    WHERE a.item_kind <> 'tour' AND a.status IN ('pending', 'confirmed') AND b.status IN ('pending', 'confirmed')
+      AND daterange(a.start_date, a.end_date) && daterange(b.start_date, b.end_date)"
+}
+
 # Reads one field of wrk's RESULT line: get rps "$line".
 get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
