@@ -205,6 +205,33 @@ class BookingHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aTourDateTakesTheCapacityTheAdminSetsAfterItsFirstBooking() {
+        UUID tour = catalog.tour(new BigDecimal("1000.00"), 20);
+        Accounts.Session traveller = accounts.register();
+        LocalDate date = TODAY.plusDays(16);
+        assertThat(book(traveller, "tour", tour, date, null, 8).status()).isEqualTo(201);
+
+        assertThat(http.json("PATCH", "/v1/admin/tours/" + tour, "{\"capacity\":10}", admin().bearer())
+                        .status())
+                .isEqualTo(200);
+        assertThat(book(traveller, "tour", tour, date, null, 3).status()).isEqualTo(422);
+        assertThat(book(traveller, "tour", tour, date, null, 2).status()).isEqualTo(201);
+        assertThat(http.get("/v1/tours/" + tour + "/availability?from=" + date + "&to=" + date)
+                        .data()
+                        .get(0)
+                        .get("state")
+                        .asString())
+                .isEqualTo("full");
+
+        // Raised again, the date sells the new seats.
+        assertThat(http.json("PATCH", "/v1/admin/tours/" + tour, "{\"capacity\":12}", admin().bearer())
+                        .status())
+                .isEqualTo(200);
+        assertThat(book(traveller, "tour", tour, date, null, 2).status()).isEqualTo(201);
+        assertThat(book(traveller, "tour", tour, date, null, 1).status()).isEqualTo(422);
+    }
+
+    @Test
     void retriesWithOneIdempotencyKeyNeverMakeASecondBooking() throws Exception {
         Accounts.Session traveller = accounts.register();
         UUID car = catalog.vehicle(new BigDecimal("1200.00"), 5);

@@ -45,7 +45,8 @@ public class AvailabilityRepository {
 
     /**
      * Takes {@code guests} seats of a tour's date in one statement that locks the date's row: concurrent bookings
-     * queue on it, and the table's check refuses any total over the capacity.
+     * queue on it, and the table's check refuses any total over the capacity. The capacity is the catalog's now: an
+     * admin may have changed it since the date's first booking.
      *
      * @return whether enough seats were left
      */
@@ -54,8 +55,9 @@ public class AvailabilityRepository {
                         """
                         INSERT INTO tour_departures AS departure (tour_id, date, capacity, booked)
                         VALUES (:tour, :date, :capacity, :guests)
-                        ON CONFLICT (tour_id, date) DO UPDATE SET booked = departure.booked + excluded.booked
-                        WHERE departure.booked + excluded.booked <= departure.capacity
+                        ON CONFLICT (tour_id, date) DO UPDATE
+                            SET booked = departure.booked + excluded.booked, capacity = excluded.capacity
+                        WHERE departure.booked + excluded.booked <= excluded.capacity
                         RETURNING booked""")
                 .param("tour", tourId)
                 .param("date", date)
