@@ -17,6 +17,7 @@ import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.OutsideServiceStubs;
 import com.phuketapp.support.StripeWebhooks;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,12 +174,8 @@ class PaymentHttpTest extends IntegrationTest {
                 40,
                 42,
                 "pi_early_" + UUID.randomUUID().toString().substring(0, 8));
-        String late = paidBooking(
-                traveller,
-                villa,
-                2,
-                4,
-                "pi_late_" + UUID.randomUUID().toString().substring(0, 8));
+        String latePayment = "pi_late_" + UUID.randomUUID().toString().substring(0, 8);
+        String late = paidBooking(traveller, villa, 2, 4, latePayment);
 
         JsonNode free = http.send("POST", "/v1/bookings/" + early + "/cancel", "", traveller.bearer())
                 .data();
@@ -192,6 +190,32 @@ class PaymentHttpTest extends IntegrationTest {
         assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-" + late))
                         .getBodyAsString())
                 .contains("amount=200000");
+
+        // Stripe reports the payment again (a new event id): the cancellation refunded it already, the fee stays kept.
+        String again = succeeded("evt_" + UUID.randomUUID(), latePayment, late, 400000);
+        assertThat(webhook(again, StripeWebhooks.sign(again, Instant.now())).status())
+                .isEqualTo(200);
+        assertThat(refundJobsWithKey("refund-late-" + latePayment)).isZero();
+        assertThat(stubs.findAll(refundsWithKey("refund-late-" + latePayment))).isEmpty();
+    }
+
+    @Test
+    void aPaymentShortOfTheTotalGoesBackAndTheBookingStaysPending() {
+        Accounts.Session traveller = accounts.register();
+        String id = book(traveller, catalog.vehicle(new BigDecimal("500.00"), 2), 17, 18)
+                .get("id")
+                .asString();
+        String paymentId = "pi_short_" + id.substring(0, 8);
+        String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, 30000);
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(200);
+
+        JsonNode booking = http.get("/v1/bookings/" + id, traveller.bearer()).data();
+        assertThat(booking.get("status").asString()).isEqualTo("pending");
+        assertThat(booking.get("amountPaid").asString()).isEqualTo("0.00");
+        assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-late-" + paymentId))
+                        .getBodyAsString())
+                .contains("amount=30000");
     }
 
     @Test
@@ -218,6 +242,43 @@ class PaymentHttpTest extends IntegrationTest {
         assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-late-" + paymentId))
                         .getBodyAsString())
                 .contains("amount=50000");
+    }
+
+    @Test
+    void refundsStripeRefusesAreDeadLetteredWithoutOpeningItsCircuit() {
+        String payments = "pi_refused_" + UUID.randomUUID().toString().substring(0, 8);
+        StubMapping refusal = stubs.stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=" + payments))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\","
+                                + "\"message\":\"Charge has already been refunded.\"}}")));
+        try {
+            // More refusals than the failures in a row that open the circuit: money for bookings that do not exist.
+            for (int i = 0; i < 6; i++) {
+                String event = succeeded(
+                        "evt_" + UUID.randomUUID(),
+                        payments + i,
+                        UUID.randomUUID().toString(),
+                        10000);
+                assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now()))
+                                .status())
+                        .isEqualTo(200);
+            }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> jdbc.sql("SELECT count(*) FROM dead_letter_jobs WHERE job = 'payment-refund'"
+                                            + " AND position(:payments IN CAST(payload AS text)) > 0")
+                                    .param("payments", payments)
+                                    .query(Long.class)
+                                    .single(),
+                            deadLetters -> deadLetters == 6);
+            assertThat(circuitBreakers.circuitBreaker("stripe").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        } finally {
+            stubs.removeStub(refusal);
+        }
     }
 
     @Test
@@ -301,6 +362,15 @@ class PaymentHttpTest extends IntegrationTest {
     private List<LoggedRequest> intentsFor(String bookingId) {
         return stubs.findAll(
                 postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(bookingId)));
+    }
+
+    /** Refund jobs queued or running with the idempotency key: with the stub's requests, every refund asked for. */
+    private long refundJobsWithKey(String key) {
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'payment-refund'"
+                        + " AND position(:key IN convert_from(task_data, 'UTF8')) > 0")
+                .param("key", key)
+                .query(Long.class)
+                .single();
     }
 
     private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder refundsWithKey(String key) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,8 +69,9 @@ public class BookingPayments {
     }
 
     /**
-     * The payment provider confirmed a payment for the booking: a pending booking is confirmed. Money that arrives for
-     * a booking that is no longer live (its hold ran out) or that was paid already goes straight back.
+     * The payment provider confirmed a payment for the booking: a pending booking is confirmed. Money that cannot pay
+     * for it goes straight back: for a booking that is no longer live (its hold ran out), that was paid already, or
+     * short of its total or in another currency (which leaves it pending, to be paid in full or to expire).
      */
     @Transactional
     public void paid(UUID bookingId, String paymentId, BigDecimal amount, String currency) {
@@ -79,30 +81,40 @@ public class BookingPayments {
             payments.refund(paymentId, amount, currency, "refund-unknown-" + paymentId);
             return;
         }
-        boolean duplicate = booking.amountPaid().signum() > 0 && !paymentId.equals(booking.paymentReference());
-        if (duplicate || booking.status() == BookingStatus.CANCELLED) {
+        if (paymentId.equals(booking.paymentReference()) && booking.amountPaid().signum() > 0) {
+            // The same payment reported again: what it did is done, and a cancellation since refunded what it owed.
+            return;
+        }
+        String refused = whyItCannotPay(booking, amount, currency);
+        if (refused != null) {
             log.warn(
-                    "Payment {} arrived for booking {} ({}); refunding it",
+                    "Payment {} of {} {} arrived for booking {} ({}); refunding it",
                     paymentId,
+                    amount,
+                    currency,
                     booking.confirmationCode(),
-                    duplicate ? "paid already" : "cancelled");
+                    refused);
             payments.refund(paymentId, amount, currency, "refund-late-" + paymentId);
             return;
         }
-        if (paymentId.equals(booking.paymentReference()) && booking.amountPaid().compareTo(amount) >= 0) {
-            return; // the same payment reported again
-        }
         bookings.recordPayment(bookingId, paymentId, amount);
-        if (booking.status() == BookingStatus.PENDING && amount.compareTo(booking.totalPrice()) >= 0) {
+        if (booking.status() == BookingStatus.PENDING) {
             Booking confirmed = bookings.confirm(bookingId, clock.instant());
             events.publishEvent(new BookingConfirmed(confirmed.summary()));
-        } else if (booking.status() == BookingStatus.PENDING) {
-            log.warn(
-                    "Payment {} of {} does not cover booking {} ({}); it stays pending",
-                    paymentId,
-                    amount,
-                    booking.confirmationCode(),
-                    booking.totalPrice());
         }
+    }
+
+    /** Why a payment cannot pay for the booking, or {@code null} when it can. */
+    private static @Nullable String whyItCannotPay(Booking booking, BigDecimal amount, String currency) {
+        if (booking.amountPaid().signum() > 0) {
+            return "paid already";
+        }
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return "cancelled";
+        }
+        if (!currency.equalsIgnoreCase(booking.currency()) || amount.compareTo(booking.totalPrice()) < 0) {
+            return "short of " + booking.totalPrice() + " " + booking.currency();
+        }
+        return null;
     }
 }

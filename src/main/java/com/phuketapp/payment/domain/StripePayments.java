@@ -6,6 +6,8 @@ import com.phuketapp.payment.config.PaymentProperties;
 import com.phuketapp.platform.JobQueue;
 import com.phuketapp.platform.PermanentJobFailure;
 import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -14,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +70,13 @@ public class StripePayments implements PaymentApi {
                 .build();
         try {
             com.stripe.model.PaymentIntent intent =
-                    breaker.executeCallable(() -> stripe.v1().paymentIntents().create(params, options(idempotencyKey)));
+                    call(() -> stripe.v1().paymentIntents().create(params, options(idempotencyKey)));
             return Optional.of(new PaymentIntent(intent.getId(), intent.getClientSecret()));
-        } catch (Exception unavailable) {
+        } catch (Exception failure) {
             log.warn(
                     "Stripe could not start a payment for {}; falling back to payment on arrival: {}",
                     reference,
-                    unavailable.toString());
+                    failure.toString());
             return Optional.empty();
         }
     }
@@ -92,11 +95,22 @@ public class StripePayments implements PaymentApi {
                 .setPaymentIntent(refund.paymentId())
                 .setAmount(minorUnits(refund.amount()))
                 .build();
-        try {
-            breaker.executeCallable(() -> stripe.v1().refunds().create(params, options(refund.idempotencyKey())));
-        } catch (InvalidRequestException refused) {
-            throw new PermanentJobFailure("Stripe refused the refund: " + refused.getMessage());
-        }
+        call(() -> stripe.v1().refunds().create(params, options(refund.idempotencyKey())));
+    }
+
+    /**
+     * Calls Stripe through the circuit breaker. A request Stripe refuses for good (invalid, declined, or its
+     * idempotency key reused) is an answer, not an outage: it is thrown as {@link PermanentJobFailure}, which the
+     * breaker does not count, so that a few such refusals do not switch every traveller to payment on arrival.
+     */
+    private <T> T call(Callable<T> request) throws Exception {
+        return breaker.executeCallable(() -> {
+            try {
+                return request.call();
+            } catch (InvalidRequestException | CardException | IdempotencyException refused) {
+                throw new PermanentJobFailure("Stripe refused the request: " + refused.getMessage());
+            }
+        });
     }
 
     /** THB (like most currencies) counts in hundredths at Stripe: 1,050.00 THB is 105000. */
