@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.phuketapp.booking.domain.BookingSweeper;
 import com.phuketapp.support.Accounts;
 import com.phuketapp.support.CatalogFixtures;
 import com.phuketapp.support.Http;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,9 @@ class NotificationHttpTest extends IntegrationTest {
 
     @Autowired
     private Scheduler jobs;
+
+    @Autowired
+    private BookingSweeper sweeper;
 
     @LocalManagementPort
     private int managementPort;
@@ -89,6 +94,49 @@ class NotificationHttpTest extends IntegrationTest {
                         .getFirst()
                         .getBodyAsString())
                 .contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer", "assertion=");
+    }
+
+    @Test
+    void everyStepOfABookingReachesTheTravellersDevice() {
+        Accounts.Session traveller = accounts.register();
+        String device = "fcm-steps-" + UUID.randomUUID();
+        registerDevice(traveller, device);
+        UUID scooter = catalog.vehicle(new BigDecimal("400.00"), 2);
+        String confirmedThenCancelled = bookingId(traveller, scooter, 9, 11);
+        String expiringSoon = bookingId(traveller, scooter, 12, 13);
+        String expiredUnseen = bookingId(traveller, scooter, 14, 15);
+        // One hold runs out in five minutes, within the reminder; one ran out while nobody swept.
+        setHold(expiringSoon, "now() + interval '5 minutes'");
+        setHold(expiredUnseen, "now() - interval '1 minute'");
+        sweeper.sweep();
+        sweeper.sweep(); // a second sweep reminds nobody twice
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        assertThat(http.send("POST", "/v1/admin/bookings/" + confirmedThenCancelled + "/confirm", "", admin.bearer())
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.send("POST", "/v1/bookings/" + confirmedThenCancelled + "/cancel", "", traveller.bearer())
+                        .status())
+                .isEqualTo(200);
+
+        // Jobs run side by side, so one booking's notices may arrive in any order: each says what it is about.
+        await().atMost(PATIENCE)
+                .until(
+                        () -> pushedEvents(device, confirmedThenCancelled),
+                        List.of("cancelled", "confirmed", "created")::equals);
+        await().atMost(PATIENCE)
+                .until(() -> pushedEvents(device, expiringSoon), List.of("created", "expiring")::equals);
+        await().atMost(PATIENCE)
+                .until(() -> pushedEvents(device, expiredUnseen), List.of("cancelled", "created")::equals);
+        JsonNode reminder = await().atMost(PATIENCE)
+                .until(
+                        () -> stubs.findAll(mailTo(traveller.email())).stream()
+                                .map(request -> json(request.getBodyAsString()))
+                                .filter(mail -> mail.get("subject").asString().endsWith("expires soon"))
+                                .toList(),
+                        mails -> mails.size() == 1)
+                .getFirst();
+        assertThat(reminder.at("/content/0/value").asString()).contains("Pay for Test scooter", "(Phuket time)");
     }
 
     @Test
@@ -176,6 +224,29 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     @Test
+    void onlyAnInvalidTokenMakesADeviceForgottenNotAnInvalidMessage() {
+        Accounts.Session withBadToken = accounts.register();
+        String badToken = "fcm-bad-token-" + UUID.randomUUID();
+        registerDevice(withBadToken, badToken);
+        Accounts.Session withBadMessage = accounts.register();
+        String fine = "fcm-fine-" + UUID.randomUUID();
+        registerDevice(withBadMessage, fine);
+        refusePush(badToken, "message.token", "Invalid registration token");
+        refusePush(fine, "message.data", "Invalid data payload key");
+
+        book(withBadToken, catalog.vehicle(new BigDecimal("460.00"), 2));
+        book(withBadMessage, catalog.vehicle(new BigDecimal("470.00"), 2));
+
+        await().atMost(PATIENCE).until(() -> devicesOf(withBadToken).isEmpty());
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        JsonNode letter =
+                await().atMost(PATIENCE).until(() -> deadLetterOf(withBadMessage, admin), found -> found != null);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(devicesOf(withBadMessage)).hasSize(1);
+    }
+
+    @Test
     void aPushThatKeepsFailingIsRetriedThenDeadLettered() {
         Accounts.Session traveller = accounts.register();
         String device = "fcm-flaky-" + UUID.randomUUID();
@@ -237,6 +308,53 @@ class NotificationHttpTest extends IntegrationTest {
         String end = kind.equals("tour") ? "" : ",\"endDate\":\"" + TODAY.plusDays(11) + "\"";
         return "{\"itemType\":\"%s\",\"itemId\":\"%s\",\"startDate\":\"%s\"%s,\"guestsCount\":1}"
                 .formatted(kind, item, TODAY.plusDays(9), end);
+    }
+
+    private String bookingId(Accounts.Session traveller, UUID item, int fromDay, int toDay) {
+        Http.Response booked = http.json(
+                "POST",
+                "/v1/bookings",
+                "{\"itemType\":\"vehicle\",\"itemId\":\"%s\",\"startDate\":\"%s\",\"endDate\":\"%s\",\"guestsCount\":1}"
+                        .formatted(item, TODAY.plusDays(fromDay), TODAY.plusDays(toDay)),
+                traveller.bearer());
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        return booked.data().get("id").asString();
+    }
+
+    private void setHold(String bookingId, String expiresAt) {
+        jdbc.sql("UPDATE bookings SET hold_expires_at = " + expiresAt + " WHERE id = :id")
+                .param("id", UUID.fromString(bookingId))
+                .update();
+    }
+
+    /** The events pushed to the device about the booking, in alphabetical order. */
+    private List<String> pushedEvents(String device, String bookingId) {
+        return stubs.findAll(pushTo(device)).stream()
+                .map(request -> json(request.getBodyAsString()).get("message").get("data"))
+                .filter(data -> data.path("bookingId").asString("").equals(bookingId))
+                .map(data -> data.get("event").asString())
+                .sorted()
+                .toList();
+    }
+
+    /** FCM's answer to a message it cannot take: INVALID_ARGUMENT over {@code field}. */
+    private void refusePush(String device, String field, String description) {
+        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
+                .withRequestBody(containing(device))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":400,\"message\":\"" + description + "\","
+                                + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":"
+                                + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
+                                + "\"errorCode\":\"INVALID_ARGUMENT\"},{\"@type\":"
+                                + "\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{\"field\":"
+                                + "\"" + field + "\",\"description\":\"" + description + "\"}]}]}}")));
+    }
+
+    private JsonNode devicesOf(Accounts.Session traveller) {
+        return http.get("/v1/users/me/export", traveller.bearer()).data().get("devices");
     }
 
     private void registerDevice(Accounts.Session traveller, String token) {

@@ -5,6 +5,7 @@ import com.phuketapp.booking.config.BookingProperties;
 import com.phuketapp.booking.persistence.BookingRepository;
 import com.phuketapp.booking.persistence.IdempotencyRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -84,7 +85,8 @@ public class BookingSweeper {
 
     /** Warns travellers whose unpaid hold runs out within {@code expiryReminder}. */
     private int remindExpiring() {
-        List<Booking> expiring = bookings.remindExpiring(clock.instant().plus(properties.expiryReminder()), BATCH);
+        Instant now = clock.instant();
+        List<Booking> expiring = bookings.remindExpiring(now, now.plus(properties.expiryReminder()), BATCH);
         expiring.forEach(booking -> events.publishEvent(
                 new BookingExpiring(booking.summary(), Objects.requireNonNull(booking.holdExpiresAt()))));
         return expiring.size();

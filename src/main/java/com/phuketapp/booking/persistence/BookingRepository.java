@@ -250,15 +250,21 @@ public class BookingRepository {
                 .list();
     }
 
-    /** Marks as reminded, and returns, pending bookings whose hold runs out before {@code threshold}. */
-    public List<Booking> remindExpiring(Instant threshold, int limit) {
+    /**
+     * Marks as reminded, and returns, bookings awaiting a card payment whose hold runs out between {@code now} and
+     * {@code threshold}. One paid on arrival waits for an admin, not for its traveller; a hold already over (after an
+     * outage of the sweeper) is told it expired, not that it soon will.
+     */
+    public List<Booking> remindExpiring(Instant now, Instant threshold, int limit) {
         return jdbc.sql(
                         """
                         UPDATE bookings SET expiry_reminded = true
                         WHERE id IN (SELECT id FROM bookings
-                                     WHERE status = 'pending' AND NOT expiry_reminded AND hold_expires_at <= :threshold
+                                     WHERE status = 'pending' AND payment_method = 'card' AND NOT expiry_reminded
+                                       AND hold_expires_at > :now AND hold_expires_at <= :threshold
                                      ORDER BY hold_expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
+                .param("now", Timestamp.from(now))
                 .param("threshold", Timestamp.from(threshold))
                 .param("limit", limit)
                 .query(BOOKING)

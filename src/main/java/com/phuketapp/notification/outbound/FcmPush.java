@@ -87,9 +87,7 @@ public class FcmPush {
                         .toBodilessEntity();
                 return Result.SENT;
             } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest refused) {
-                // FCM answers UNREGISTERED (404) or INVALID_ARGUMENT (400) for a token that is no longer valid.
-                String answer = refused.getResponseBodyAsString();
-                if (answer.contains("UNREGISTERED") || answer.contains("INVALID_ARGUMENT")) {
+                if (tokenGone(refused.getResponseBodyAsString())) {
                     return Result.TOKEN_GONE;
                 }
                 throw new PermanentJobFailure("FCM refused the message: " + refused.getStatusCode());
@@ -98,6 +96,31 @@ public class FcmPush {
                 throw expired;
             }
         });
+    }
+
+    /**
+     * Whether FCM's error says the token is no longer valid: UNREGISTERED (the app was uninstalled), or
+     * INVALID_ARGUMENT over the field {@code message.token}. INVALID_ARGUMENT over anything else is a message of ours
+     * FCM cannot take (too large, a bad data key): the device is fine and must not be forgotten.
+     */
+    private boolean tokenGone(String answer) {
+        JsonNode details;
+        try {
+            details = json.readTree(answer).at("/error/details");
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+        for (JsonNode detail : details) {
+            if (detail.path("errorCode").asString("").equals("UNREGISTERED")) {
+                return true;
+            }
+            for (JsonNode violation : detail.path("fieldViolations")) {
+                if (violation.path("field").asString("").equals("message.token")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private synchronized String accessToken(ServiceAccount serviceAccount) {
