@@ -79,6 +79,15 @@ class PaymentHttpTest extends IntegrationTest {
         assertThat(again.data().at("/payment/clientSecret").asString()).isNotBlank();
         assertThat(intentsFor(id)).hasSize(2).allMatch(request -> request.getHeader("Idempotency-Key")
                 .equals("booking-" + id));
+
+        // Once the hold has run out (before the sweeper has cancelled it) there is nothing left to pay for.
+        jdbc.sql("UPDATE bookings SET hold_expires_at = now() - interval '1 minute' WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .update();
+        Http.Response late = http.send("POST", "/v1/bookings/" + id + "/payment", "", traveller.bearer());
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.data().get("payment")).isNull();
+        assertThat(intentsFor(id)).hasSize(2);
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.phuketapp.payment.PaymentApi;
 import com.phuketapp.payment.PaymentIntent;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -57,14 +59,18 @@ public class BookingPayments {
 
     /** As {@link #startPayment(UUID, UUID)}, for a booking just read. */
     public Optional<PaymentIntent> startPayment(Booking booking) {
-        if (booking.status() != BookingStatus.PENDING || booking.paymentMethod() != PaymentMethod.CARD) {
-            return Optional.empty();
+        Instant now = clock.instant();
+        if (booking.status() != BookingStatus.PENDING
+                || booking.paymentMethod() != PaymentMethod.CARD
+                || !Objects.requireNonNull(booking.holdExpiresAt()).isAfter(now)) {
+            return Optional.empty(); // nothing to pay by card, or a hold that ran out and is about to be cancelled
         }
         Optional<PaymentIntent> intent = payments.startPayment(
                 booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
         intent.ifPresentOrElse(
                 started -> bookings.setPaymentReference(booking.id(), started.id()),
-                () -> bookings.payOnArrival(booking.id(), booking.createdAt().plus(properties.manualHold())));
+                () -> bookings.payOnArrival(
+                        booking.id(), now, booking.createdAt().plus(properties.manualHold())));
         return intent;
     }
 

@@ -206,13 +206,18 @@ public class BookingRepository {
                 .update();
     }
 
-    /** Card payment could not start: the booking is paid on arrival and waits for an admin instead, until {@code hold}. */
-    public void payOnArrival(UUID id, Instant hold) {
+    /**
+     * Card payment could not start: the booking is paid on arrival and waits for an admin instead, until {@code hold}.
+     * A hold that ran out by {@code now} stays as it is, to be cancelled: the fallback does not bring it back.
+     */
+    public void payOnArrival(UUID id, Instant now, Instant hold) {
         jdbc.sql(
                         """
                         UPDATE bookings SET payment_method = 'on_arrival', hold_expires_at = :hold, updated_at = now()
-                        WHERE id = :id AND status = 'pending' AND payment_method = 'card' AND payment_reference IS NULL""")
+                        WHERE id = :id AND status = 'pending' AND payment_method = 'card' AND payment_reference IS NULL
+                          AND hold_expires_at > :now""")
                 .param("id", id)
+                .param("now", Timestamp.from(now))
                 .param("hold", Timestamp.from(hold))
                 .update();
     }
