@@ -2,8 +2,10 @@ package com.phuketapp.catalog;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What booking needs to know of a catalog item: whether it is on sale and on what terms.
@@ -14,6 +16,7 @@ import java.util.UUID;
  * @param maxDays    the most days or nights one booking may last (properties set their own; otherwise unbounded)
  * @param runDays    the days of the week a tour runs on; every day for the other kinds
  * @param capacity   a tour's places per date; 1 for an exclusive item
+ * @param startsAt   a tour's departure time (Phuket time); {@code null} for the other kinds
  */
 public record BookableItem(
         ItemKind kind,
@@ -26,7 +29,8 @@ public record BookableItem(
         int minDays,
         int maxDays,
         Set<DayOfWeek> runDays,
-        int capacity) {
+        int capacity,
+        @Nullable LocalTime startsAt) {
 
     public BookableItem {
         runDays = Set.copyOf(runDays);

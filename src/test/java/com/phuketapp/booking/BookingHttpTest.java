@@ -436,14 +436,16 @@ class BookingHttpTest extends IntegrationTest {
         Http.Response booked = book(accounts.register(), "property", villa, start, start.plusDays(5), 2);
         assertThat(booked.data().get("totalPrice").asString()).isEqualTo("7500.50");
 
-        assertThat(http.json(
-                                "PUT",
-                                "/v1/admin/properties/" + villa + "/seasons",
-                                "{\"seasons\":[{\"name\":\"Bad\",\"startDate\":\"" + start + "\",\"endDate\":\"" + start
-                                        + "\",\"nightlyPrice\":\"-5\"}]}",
-                                admin.bearer())
-                        .status())
-                .isEqualTo(400);
+        for (String badPrice : List.of("-5", "0", "0.00", "1.234")) {
+            Http.Response refused = http.json(
+                    "PUT",
+                    "/v1/admin/properties/" + villa + "/seasons",
+                    "{\"seasons\":[{\"name\":\"Bad\",\"startDate\":\"" + start.plusDays(1) + "\",\"endDate\":\""
+                            + start.plusDays(3) + "\",\"nightlyPrice\":\"" + badPrice + "\"}]}",
+                    admin.bearer());
+            assertThat(refused.status()).as(badPrice).isEqualTo(400);
+            assertThat(refused.json().at("/error/details/0/field").asString()).contains("nightlyPrice");
+        }
     }
 
     @Test
@@ -533,6 +535,16 @@ class BookingHttpTest extends IntegrationTest {
         assertError(book(traveller, "property", villa, TODAY.plusDays(1), TODAY.plusDays(20), 2), 422, "endDate");
         assertError(book(traveller, "tour", weekendTour, monday, null, 2), 422, "startDate");
         assertError(book(traveller, "tour", weekendTour, monday.plusDays(5), monday.plusDays(6), 2), 400, "endDate");
+        // A tour that left at midnight cannot be joined today, only from tomorrow.
+        UUID midnightTour = catalog.tour(new BigDecimal("1000.00"), 20);
+        jdbc.sql("UPDATE tours SET start_time = '00:00' WHERE id = :id")
+                .param("id", midnightTour)
+                .update();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Bangkok"));
+        assertError(book(traveller, "tour", midnightTour, today, null, 2), 422, "startDate");
+        assertThat(book(traveller, "tour", midnightTour, today.plusDays(1), null, 2)
+                        .status())
+                .isEqualTo(201);
 
         Http.Response unknownItem =
                 book(traveller, "vehicle", UUID.randomUUID(), TODAY.plusDays(1), TODAY.plusDays(2), 1);

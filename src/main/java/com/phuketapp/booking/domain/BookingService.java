@@ -91,7 +91,7 @@ public class BookingService {
         }
         BookableItem item = bookableItem(request.kind(), request.itemId());
         checkDates(request.kind(), request.stay());
-        checkRules(item, request.stay(), request.guests());
+        checkRules(item, request.stay(), request.guests(), now);
         Quote quote = quote(item, request.stay(), request.guests());
 
         // One booking of an item at a time: concurrent inserts that the exclusion constraint must judge against each
@@ -164,7 +164,7 @@ public class BookingService {
     public Quote quote(ItemKind kind, UUID itemId, Stay stay, int guests) {
         BookableItem item = bookableItem(kind, itemId);
         checkDates(kind, stay);
-        checkRules(item, stay, guests);
+        checkRules(item, stay, guests, clock.instant());
         return quote(item, stay, guests);
     }
 
@@ -270,7 +270,7 @@ public class BookingService {
     }
 
     /** The item's own rules (422): guests it takes, a property's minimum and maximum nights, a tour's schedule. */
-    private static void checkRules(BookableItem item, Stay stay, int guests) {
+    private void checkRules(BookableItem item, Stay stay, int guests, Instant now) {
         List<ErrorDetail> errors = new ArrayList<>();
         if (guests > item.maxGuests()) {
             errors.add(ErrorDetail.of("guestsCount", "booking.guestsOverCapacity", item.maxGuests()));
@@ -283,6 +283,12 @@ public class BookingService {
         }
         if (!item.runDays().contains(stay.start().getDayOfWeek())) {
             errors.add(ErrorDetail.of("startDate", "booking.tourNotRunning"));
+        } else if (item.startsAt() != null
+                && !now.isBefore(stay.start()
+                        .atTime(item.startsAt())
+                        .atZone(properties.zone())
+                        .toInstant())) {
+            errors.add(ErrorDetail.of("startDate", "booking.tourDeparted"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(

@@ -6,6 +6,7 @@ import com.phuketapp.booking.domain.Quote;
 import com.phuketapp.booking.domain.Season;
 import com.phuketapp.payment.PaymentIntent;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +46,7 @@ final class BookingHttp {
             @NotBlank @Size(max = 60) String name,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
-            @NotNull @Pattern(regexp = "^[0-9]{1,9}(\\.[0-9]{1,2})?$") String nightlyPrice) {
+            @NotNull @Pattern(regexp = "^[0-9]{1,9}(\\.[0-9]{1,2})?$") @DecimalMin("0.01") String nightlyPrice) {
 
         Season season() {
             return new Season(name.strip(), startDate, endDate, new BigDecimal(nightlyPrice));

@@ -23,6 +23,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -122,13 +123,14 @@ public class CatalogRepository {
                 switch (kind) {
                     case VEHICLE ->
                         "daily_price AS price, seats AS guests, 1 AS min_days, 2147483647 AS max_days,"
-                                + " NULL::smallint[] AS run_days, 1 AS capacity FROM vehicles";
+                                + " NULL::smallint[] AS run_days, 1 AS capacity, NULL::time AS start_time FROM vehicles";
                     case PROPERTY ->
                         "nightly_price AS price, max_guests AS guests, min_nights AS min_days,"
-                                + " max_nights AS max_days, NULL::smallint[] AS run_days, 1 AS capacity FROM properties";
+                                + " max_nights AS max_days, NULL::smallint[] AS run_days, 1 AS capacity,"
+                                + " NULL::time AS start_time FROM properties";
                     case TOUR ->
                         "price_per_person AS price, capacity AS guests, 1 AS min_days, 1 AS max_days,"
-                                + " run_days, capacity FROM tours";
+                                + " run_days, capacity, start_time FROM tours";
                 };
         return jdbc.sql("SELECT name_en, name_ru, active, " + columns + " WHERE id = :id")
                 .param("id", id)
@@ -150,7 +152,8 @@ public class CatalogRepository {
                             rs.getInt("min_days"),
                             rs.getInt("max_days"),
                             days,
-                            rs.getInt("capacity"));
+                            rs.getInt("capacity"),
+                            rs.getObject("start_time", LocalTime.class));
                 })
                 .optional();
     }

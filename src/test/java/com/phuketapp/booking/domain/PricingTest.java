@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -110,6 +111,7 @@ class PricingTest {
                 1,
                 30,
                 EnumSet.allOf(DayOfWeek.class),
-                kind == ItemKind.TOUR ? 20 : 1);
+                kind == ItemKind.TOUR ? 20 : 1,
+                kind == ItemKind.TOUR ? LocalTime.of(8, 30) : null);
     }
 }
