@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Puts a controller (or one handler) under one of the contract's rate limits, counted per signed-in user or, for
- * anonymous callers, per client address. Limits are configuration ({@code phuket.rate-limits.<category>.*}).
+ * anonymous callers, per client address; {@link Category#AUTH} always per address (system design §5.3), or every new
+ * account's token would bring a fresh budget of sign-ups and password guesses. Limits are configuration
+ * ({@code phuket.rate-limits.<category>.*}).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,6 +2,7 @@ package com.phuketapp.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.phuketapp.identity.domain.AccountService;
 import com.phuketapp.identity.domain.SigningKeys;
 import com.phuketapp.identity.domain.Tokens;
 import com.phuketapp.support.Accounts;
@@ -31,6 +32,9 @@ class AuthHttpTest extends IntegrationTest {
 
     @Autowired
     private SigningKeys signingKeys;
+
+    @Autowired
+    private AccountService accountService;
 
     @Autowired
     private JdbcClient jdbc;
@@ -148,6 +152,39 @@ class AuthHttpTest extends IntegrationTest {
                 tokens.issue(Tokens.Type.ACCESS, UUID.fromString(session.userId()), sessionId, Duration.ofMinutes(-5));
 
         assertRefused(http.get("/v1/users/me", "Authorization", "Bearer " + expired.token()), "TOKEN_EXPIRED");
+
+        // An app that sends its token with every request can still refresh, or sign in, once that token ran out.
+        Http.Response refreshed = http.json(
+                "POST",
+                "/v1/auth/refresh",
+                "{\"refresh_token\":\"" + session.refreshToken() + "\"}",
+                "Authorization",
+                "Bearer " + expired.token());
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        Http.Response signedIn = http.json(
+                "POST",
+                "/v1/auth/login",
+                "{\"email\":\"" + session.email() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}",
+                "Authorization",
+                "Bearer not.a.jwt");
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountTheAdminSettingsPromoteLosesItsLoginsAndItsPassword() {
+        // Someone signed up with the address the operators then name in ADMIN_EMAIL.
+        Accounts.Session squatter = accounts.register();
+        assertThat(http.get("/v1/admin/users", squatter.bearer()).status()).isEqualTo(403);
+
+        accountService.ensureAdmin(squatter.email(), "the-operators-own-password");
+
+        assertRefused(http.get("/v1/admin/users", squatter.bearer()), "TOKEN_REVOKED");
+        assertRefused(accounts.refresh(squatter.refreshToken()), "TOKEN_REVOKED");
+        assertThat(accounts.login(squatter.email(), Accounts.PASSWORD).status()).isEqualTo(401);
+        Accounts.Session admin = Accounts.session(
+                squatter.email(),
+                accounts.login(squatter.email(), "the-operators-own-password").data());
+        assertThat(http.get("/v1/admin/users", admin.bearer()).status()).isEqualTo(200);
     }
 
     @Test

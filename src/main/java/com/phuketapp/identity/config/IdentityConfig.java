@@ -7,6 +7,7 @@ import com.phuketapp.identity.domain.PasswordHasher;
 import com.phuketapp.identity.domain.SigningKeys;
 import com.phuketapp.identity.domain.Tokens;
 import com.phuketapp.identity.persistence.SigningKeyRepository;
+import com.phuketapp.platform.CredentialRoutes;
 import com.phuketapp.platform.InstanceOnlyCache;
 import com.phuketapp.platform.ProtectedRoutes;
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +41,12 @@ class IdentityConfig {
     @Bean
     ProtectedRoutes identityRoutes() {
         return ProtectedRoutes.of("/v1/users/**", "/v1/auth/logout");
+    }
+
+    /** Sign-up, login and refresh carry their own credentials: a stale access token sent along is ignored. */
+    @Bean
+    CredentialRoutes credentialRoutes() {
+        return CredentialRoutes.of("/v1/auth/register", "/v1/auth/login", "/v1/auth/refresh");
     }
 
     /** Login states stay in each instance's memory, never in Redis (see {@link LiveSessions}). */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AccountService implements IdentityApi {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     public static final String TRAVELLER = "traveller";
     public static final String ADMIN = "admin";
@@ -243,20 +247,33 @@ public class AccountService implements IdentityApi {
         audit.record(admin.id(), disabled ? "admin_disable:" + userId : "admin_enable:" + userId, true, ip);
     }
 
-    /** Makes sure an admin account with these credentials exists ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */
+    /**
+     * Makes sure an admin account with these credentials exists ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). An
+     * existing account that it promotes, or whose password it resets, loses every login: anyone may have signed up
+     * with that address first, and only whoever knows {@code ADMIN_PASSWORD} may sign in as the admin.
+     */
     public void ensureAdmin(String email, String password) {
         UserRow existing = accounts.userByEmail(email).orElse(null);
         if (existing == null) {
             accounts.insertUser(email, passwords.hash(password), "Administrator", null, "en", ADMIN);
             return;
         }
-        if (!ADMIN.equals(existing.role())) {
-            accounts.setRole(existing.id(), ADMIN);
-            sessions.forgetAll();
+        boolean promoted = !ADMIN.equals(existing.role());
+        boolean passwordReset = !passwords.matches(password, existing.passwordHash());
+        if (!promoted && !passwordReset) {
+            return;
         }
-        if (!passwords.matches(password, existing.passwordHash())) {
-            accounts.updatePassword(existing.id(), passwords.hash(password));
-        }
+        String hash = passwordReset ? passwords.hash(password) : existing.passwordHash();
+        transaction.executeWithoutResult(status -> {
+            if (promoted) {
+                log.warn(
+                        "ADMIN_EMAIL names the existing account {}: it becomes the admin, and its logins end",
+                        existing.id());
+                accounts.setRole(existing.id(), ADMIN);
+            }
+            accounts.updatePassword(existing.id(), hash);
+            sessions.revokeAll(existing.id(), "admin_bootstrap");
+        });
     }
 
     private Login startSession(UserRow user) {

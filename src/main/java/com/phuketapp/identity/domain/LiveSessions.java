@@ -55,11 +55,6 @@ public class LiveSessions {
         afterCommit(() -> ended.forEach(states::evict));
     }
 
-    /** After a change of what a state holds besides revocation (the user's role). */
-    void forgetAll() {
-        afterCommit(states::clear);
-    }
-
     /** Before the commit, another request could read the old state again and keep it. */
     private static void afterCommit(Runnable eviction) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -13,9 +13,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies {@link RateLimited} before the handler runs: per user when signed in, per client address otherwise. Every
- * answer of a limited route says where the caller stands ({@code RateLimit-Policy}, {@code RateLimit}, in the IETF
- * draft's structured form); a 429 also says when to come back ({@code Retry-After}).
+ * Applies {@link RateLimited} before the handler runs: per user when signed in, per client address otherwise (and
+ * always for {@code AUTH}). Every answer of a limited route says where the caller stands ({@code RateLimit-Policy},
+ * {@code RateLimit}, in the IETF draft's structured form); a 429 also says when to come back ({@code Retry-After}).
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
@@ -39,7 +39,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         RateLimited.Category category = rateLimited.value();
-        RateLimiter.Decision decision = limiter.consume(category, caller(request));
+        RateLimiter.Decision decision = limiter.consume(category, caller(category, request));
         RateLimitProperties.Limit limit = properties.limit(category);
         String name = "\"" + category.code() + "\"";
         response.setHeader(
@@ -53,9 +53,11 @@ class RateLimitInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    private static String caller(HttpServletRequest request) {
+    private static String caller(RateLimited.Category category, HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+        if (category != RateLimited.Category.AUTH
+                && authentication != null
+                && authentication.getPrincipal() instanceof AuthenticatedUser user) {
             return "user:" + user.id();
         }
         return "ip:" + request.getRemoteAddr();

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns a valid {@code Authorization: Bearer} header into the request's {@link AuthenticatedUser}. A header that is
  * present but not acceptable is refused here with the precise code (expired, revoked, invalid), even on a public
- * route: a client that sends a broken token should hear about it.
+ * route: a client that sends a broken token should hear about it. Credential routes (sign-in, refresh) are left
+ * alone: their caller proves who it is in the body, and an expired token is why it came.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -29,10 +31,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final BearerAuthenticator authenticator;
     private final ErrorResponder responder;
+    private final Set<String> credentialPaths;
 
-    BearerTokenFilter(BearerAuthenticator authenticator, ErrorResponder responder) {
+    BearerTokenFilter(BearerAuthenticator authenticator, ErrorResponder responder, Set<String> credentialPaths) {
         this.authenticator = authenticator;
         this.responder = responder;
+        this.credentialPaths = Set.copyOf(credentialPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return credentialPaths.contains(request.getRequestURI());
     }
 
     @Override

@@ -1,9 +1,12 @@
 package com.phuketapp.platform.web;
 
 import com.phuketapp.platform.BearerAuthenticator;
+import com.phuketapp.platform.CredentialRoutes;
 import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.ProtectedRoutes;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +42,8 @@ class SecurityConfig {
     }
 
     /**
-     * The API: a valid bearer token makes the caller known; {@code /v1/admin/**} is for admins, the patterns of every
-     * {@link ProtectedRoutes} bean for signed-in callers, the rest public.
+     * The API: a valid bearer token makes the caller known (except on {@link CredentialRoutes}); {@code /v1/admin/**}
+     * is for admins, the patterns of every {@link ProtectedRoutes} bean for signed-in callers, the rest public.
      */
     @Bean
     @Order(2)
@@ -48,10 +51,14 @@ class SecurityConfig {
             HttpSecurity http,
             ErrorResponder responder,
             ObjectProvider<BearerAuthenticator> authenticator,
-            List<ProtectedRoutes> protectedRoutes)
+            List<ProtectedRoutes> protectedRoutes,
+            List<CredentialRoutes> credentialRoutes)
             throws Exception {
-        authenticator.ifAvailable(bearer ->
-                http.addFilterBefore(new BearerTokenFilter(bearer, responder), AnonymousAuthenticationFilter.class));
+        Set<String> credentialPaths = credentialRoutes.stream()
+                .flatMap(routes -> routes.paths().stream())
+                .collect(Collectors.toUnmodifiableSet());
+        authenticator.ifAvailable(bearer -> http.addFilterBefore(
+                new BearerTokenFilter(bearer, responder, credentialPaths), AnonymousAuthenticationFilter.class));
         String[] signedIn = protectedRoutes.stream()
                 .flatMap(routes -> routes.patterns().stream())
                 .toArray(String[]::new);

@@ -49,6 +49,19 @@ class RateLimitHttpTest extends IntegrationTest {
     }
 
     @Test
+    void signUpsFromOneAddressAreLimitedWhateverTokenTheyCarry() {
+        String client = Http.randomClientAddress();
+        // Each new account's token sent along with the next sign-up: still one address, one budget.
+        String token = register(Http.randomClientAddress());
+        for (int i = 0; i < 5; i++) {
+            Http.Response signedUp = registerWith(token, client);
+            assertThat(signedUp.status()).isEqualTo(201);
+            token = signedUp.data().get("access_token").asString();
+        }
+        assertThat(registerWith(token, client).status()).isEqualTo(429);
+    }
+
+    @Test
     void signedInCallersAreCountedPerUserNotPerAddress() {
         String sharedAddress = Http.randomClientAddress();
         String first = register(Http.randomClientAddress());
@@ -124,15 +137,25 @@ class RateLimitHttpTest extends IntegrationTest {
     }
 
     private String register(String client) {
-        Http.Response response = http.json(
-                "POST",
-                "/v1/auth/register",
-                "{\"email\":\"limits-" + java.util.UUID.randomUUID()
-                        + "@example.com\",\"password\":\"long-enough-1\",\"fullName\":\"R\"}",
-                "X-Forwarded-For",
-                client);
+        Http.Response response = http.json("POST", "/v1/auth/register", newAccount(), "X-Forwarded-For", client);
         assertThat(response.status()).isEqualTo(201);
         return response.data().get("access_token").asString();
+    }
+
+    private Http.Response registerWith(String token, String client) {
+        return http.json(
+                "POST",
+                "/v1/auth/register",
+                newAccount(),
+                "Authorization",
+                "Bearer " + token,
+                "X-Forwarded-For",
+                client);
+    }
+
+    private static String newAccount() {
+        return "{\"email\":\"limits-" + java.util.UUID.randomUUID()
+                + "@example.com\",\"password\":\"long-enough-1\",\"fullName\":\"R\"}";
     }
 
     private Http.Response me(String token, String client) {
