@@ -96,6 +96,10 @@ class AdminCatalogHttpTest extends IntegrationTest {
         assertThat(http.json("PATCH", "/v1/admin/vehicles/" + UUID.randomUUID(), "{\"seats\":2}", admin.bearer())
                         .status())
                 .isEqualTo(404);
+        Http.Response huge =
+                http.json("PATCH", "/v1/admin/vehicles/" + id, "{\"year\":100000000000000000000}", admin.bearer());
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
+        assertThat(huge.json().at("/error/details/0/field").asString()).isEqualTo("year");
     }
 
     @Test
@@ -142,6 +146,9 @@ class AdminCatalogHttpTest extends IntegrationTest {
         String id = created.data().get("id").asString();
         assertThat(created.data().get("runDays")).hasSize(3);
         assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(200);
+        Http.Response hugeDay =
+                http.json("PATCH", "/v1/admin/tours/" + id, "{\"runDays\":[1,9999999999]}", admin.bearer());
+        assertThat(hugeDay.status()).as(hugeDay.toString()).isEqualTo(400);
 
         assertThat(http.send("POST", "/v1/admin/tours/" + id + "/deactivate", "", admin.bearer())
                         .status())

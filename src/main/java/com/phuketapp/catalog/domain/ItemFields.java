@@ -142,7 +142,7 @@ public final class ItemFields {
 
     private static Field integer(String json, String column, int min, int max) {
         return new Field(json, column, true, (node, errors) -> {
-            if (node.isIntegralNumber() && node.asLong() >= min && node.asLong() <= max) {
+            if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= min && node.asLong() <= max) {
                 return plain(node.asInt());
             }
             errors.add("validation.range");
@@ -218,7 +218,11 @@ public final class ItemFields {
         }
         List<String> days = new ArrayList<>();
         for (JsonNode day : node) {
-            if (!day.isIntegralNumber() || day.asInt() < 1 || day.asInt() > 7 || days.contains(day.asString())) {
+            if (!day.isIntegralNumber()
+                    || !day.canConvertToInt()
+                    || day.asInt() < 1
+                    || day.asInt() > 7
+                    || days.contains(day.asString())) {
                 return null;
             }
             days.add(day.asString());

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bcryptCost         contract: 12
  * @param hashingThreads     threads that run bcrypt (0: one per core); a burst of logins queues here instead of
  *                           starving other work
- * @param hashingQueue       logins that may wait for a hashing thread; beyond that the answer is 503
+ * @param hashingQueue       logins that may wait for a hashing thread; beyond that the answer is 503. Well under
+ *                           {@code phuket.web.max-concurrent-requests}: a waiting login holds one of those slots, and
+ *                           at cost 12 on two cores (about 7 checks a second) 32 waiting is a wait of about 5 s
  * @param adminEmail         with {@code adminPassword}: an admin account that exists after start-up
  * @param encryption         keys for personal data at rest
  */
@@ -30,7 +32,7 @@ public record IdentityProperties(
         @DefaultValue("30d") Duration keyRotation,
         @DefaultValue("12") int bcryptCost,
         @DefaultValue("0") int hashingThreads,
-        @DefaultValue("200") int hashingQueue,
+        @DefaultValue("32") int hashingQueue,
         @Nullable String adminEmail,
         @Nullable String adminPassword,
         @DefaultValue Encryption encryption) {

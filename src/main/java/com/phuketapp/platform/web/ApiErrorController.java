@@ -1,6 +1,8 @@
 package com.phuketapp.platform.web;
 
+import com.phuketapp.platform.ApiException;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -23,10 +25,23 @@ class ApiErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // A filter threw (such as the bearer check, when the database is away).
+            Throwable cause = unwrapped(failure);
+            return responder.entity(
+                    request, cause instanceof ApiException api ? api : ApiExceptionHandler.unexpected(cause, request));
+        }
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus resolved = status instanceof Integer code && HttpStatus.resolve(code) != null
                 ? HttpStatus.valueOf(code)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         return responder.entity(request, ApiExceptionHandler.byStatus(resolved));
+    }
+
+    /** The container wraps what a filter threw in a {@code ServletException}. */
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof ServletException wrapped && wrapped.getRootCause() != null
+                ? wrapped.getRootCause()
+                : failure;
     }
 }

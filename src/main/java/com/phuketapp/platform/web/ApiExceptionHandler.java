@@ -6,13 +6,19 @@ import com.phuketapp.platform.ErrorDetail;
 import com.phuketapp.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +49,11 @@ import tools.jackson.databind.DatabindException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /**
+     * SQLSTATEs of values PostgreSQL cannot take whatever the query: numeric or date/time out of range, a malformed
+     * date/time, a character outside the encoding (NUL in a text), an untranslatable character.
+     */
+    private static final Set<String> VALUES_POSTGRES_REFUSES = Set.of("22003", "22007", "22008", "22021", "22P05");
 
     private final ErrorResponder responder;
 
@@ -57,8 +68,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception failure, HttpServletRequest request) {
+        return responder.entity(request, unexpected(failure, request));
+    }
+
+    /**
+     * What an exception no handler expected becomes. The database being out of reach is a 503 (logged in one line:
+     * during an outage every request fails the same way); a value PostgreSQL cannot store (a NUL character, a date
+     * beyond its range) got past our checks but is still the client's, so a 400; anything else is a 500.
+     */
+    static ApiException unexpected(Throwable failure, HttpServletRequest request) {
+        if (failure instanceof DataAccessResourceFailureException
+                || failure instanceof TransientDataAccessResourceException
+                || failure instanceof QueryTimeoutException) {
+            log.warn(
+                    "Database unavailable on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.toString());
+            return new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+        if (failure instanceof DataIntegrityViolationException refusedValue
+                && refusedValue.getMostSpecificCause() instanceof SQLException refused
+                && VALUES_POSTGRES_REFUSES.contains(refused.getSQLState())) {
+            log.info(
+                    "PostgreSQL refused a value on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    refused.getMessage());
+            return new InvalidInputException(List.of());
+        }
         log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
-        return responder.entity(request, new ApiException(ErrorCode.INTERNAL_ERROR));
+        return new ApiException(ErrorCode.INTERNAL_ERROR);
     }
 
     @Override

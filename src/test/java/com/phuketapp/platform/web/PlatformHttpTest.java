@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -37,6 +43,9 @@ class PlatformHttpTest extends IntegrationTest {
 
     @Autowired
     private ServletWebServerApplicationContext context;
+
+    @Autowired
+    private DataSource dataSource;
 
     /** Stands in for the feature endpoints that take JSON bodies, and for a bug that throws. */
     @RestController
@@ -176,6 +185,35 @@ class PlatformHttpTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(500);
         assertError(response, "INTERNAL_ERROR");
         assertThat(response.body()).doesNotContain("SELECT", "IllegalState", "com.phuketapp", "Exception");
+    }
+
+    @Test
+    void withEveryDatabaseConnectionTakenRequestsAnswer503() throws Exception {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (held.size() < pool.getMaximumPoolSize()) {
+                held.add(pool.getConnection());
+            }
+            Http.Response response = http.get("/v1/vehicles/" + UUID.randomUUID());
+
+            assertThat(response.status()).isEqualTo(503);
+            assertError(response, "SERVICE_UNAVAILABLE");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(http.get("/v1/vehicles/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void valuesPostgresqlCannotStoreAreA400NotA500() {
+        assertError(http.get("/v1/search?q=beach%00"), "VALIDATION_ERROR");
+        assertError(http.get("/v1/tours?date=%2B9999999-01-01"), "VALIDATION_ERROR");
+        assertError(
+                http.json("POST", "/v1/auth/login", "{\"email\":\"a\\u0000@example.com\",\"password\":\"x\"}"),
+                "VALIDATION_ERROR");
     }
 
     @Test
