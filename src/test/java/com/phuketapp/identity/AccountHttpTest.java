@@ -124,6 +124,24 @@ class AccountHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aPhoneRegisteredByAnotherAccountLeavesTheOneBefore() {
+        Accounts.Session before = accounts.register();
+        Accounts.Session after = accounts.register();
+        String token = "{\"token\":\"fcm-shared-" + UUID.randomUUID() + "\",\"platform\":\"android\"}";
+        assertThat(http.json("POST", "/v1/users/me/devices", token, before.bearer())
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.json("POST", "/v1/users/me/devices", token, after.bearer())
+                        .status())
+                .isEqualTo(201);
+
+        assertThat(http.get("/v1/users/me/export", before.bearer()).data().get("devices"))
+                .isEmpty();
+        assertThat(http.get("/v1/users/me/export", after.bearer()).data().get("devices"))
+                .hasSize(1);
+    }
+
+    @Test
     void erasureRemovesPersonalDataKeepsTheRowAndKillsTheTokens() {
         Accounts.Session session = accounts.register();
         http.json("PATCH", "/v1/users/me", "{\"phone\":\"+66 81 333 4444\"}", session.bearer());

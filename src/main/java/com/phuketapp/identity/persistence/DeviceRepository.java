@@ -18,13 +18,18 @@ public class DeviceRepository {
     /** @param sealedToken the push token as stored (encrypted) */
     public record Device(UUID id, String sealedToken, String platform, Instant createdAt) {}
 
-    /** Registers the device, or finds it when this user registered the same token before. */
+    /**
+     * Registers the device, or finds it when this user registered the same token before. A phone belongs to whoever
+     * registered it last: another account that had the token loses it, or its notices would reach this user's phone.
+     */
     public Device register(UUID userId, String sealedToken, String tokenHash, String platform) {
         return jdbc.sql(
                         """
-                        INSERT INTO devices (user_id, token, token_hash, platform)
+                        INSERT INTO devices AS device (user_id, token, token_hash, platform)
                         VALUES (:user, :token, :hash, :platform)
-                        ON CONFLICT (user_id, token_hash) DO UPDATE SET platform = excluded.platform
+                        ON CONFLICT (token_hash) DO UPDATE SET
+                            user_id = excluded.user_id, token = excluded.token, platform = excluded.platform,
+                            created_at = CASE WHEN device.user_id = excluded.user_id THEN device.created_at ELSE now() END
                         RETURNING id, token, platform, created_at
                         """)
                 .param("user", userId)
