@@ -14,6 +14,9 @@ public interface CatalogApi {
      */
     void setActive(ItemKind kind, UUID id, boolean active);
 
-    /** The item's booking terms, read fresh from the database (never from the cache); empty when no such item exists. */
+    /**
+     * The item's booking terms, cached like its detail (a change evicts them on every instance); empty when no such
+     * item exists.
+     */
     Optional<BookableItem> bookableItem(ItemKind kind, UUID id);
 }

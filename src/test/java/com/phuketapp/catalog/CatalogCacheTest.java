@@ -3,13 +3,19 @@ package com.phuketapp.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.phuketapp.catalog.domain.CatalogCaches;
+import com.phuketapp.support.Accounts;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.TestInfrastructure;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +27,9 @@ class CatalogCacheTest extends IntegrationTest {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private CacheManager caches;
 
     @Test
     void catalogReadsAreCachedInRedisUnderTheRunsPrefix() {
@@ -67,6 +76,40 @@ class CatalogCacheTest extends IntegrationTest {
         assertThat(http.get("/v1/tours/" + id).status()).isEqualTo(200);
         assertThat(total("/v1/tours")).isEqualTo(listed);
         assertThat(searchIds("diving")).contains(id.toString());
+    }
+
+    @Test
+    void aStaleReadPutBackJustAfterAChangeIsEvictedAgain() {
+        UUID id = UUID.fromString(http.get("/v1/vehicles?type=scooter&per_page=1")
+                .data()
+                .get(0)
+                .get("id")
+                .asString());
+        BookableItem before = catalog.bookableItem(ItemKind.VEHICLE, id).orElseThrow();
+        BigDecimal changed = before.unitPrice().add(BigDecimal.TEN);
+        Accounts.Session admin = Accounts.session(
+                ADMIN_EMAIL,
+                new Accounts(http).login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        assertThat(http.json(
+                                "PATCH",
+                                "/v1/admin/vehicles/" + id,
+                                "{\"dailyPrice\":\"" + changed + "\"}",
+                                admin.bearer())
+                        .status())
+                .isEqualTo(200);
+
+        // A read that fetched the row before the change committed puts it in the cache after the change's eviction.
+        caches.getCache(CatalogCaches.BOOKABLE_ITEMS).put(CatalogCaches.bookableKey(ItemKind.VEHICLE, id), before);
+        assertThat(catalog.bookableItem(ItemKind.VEHICLE, id).orElseThrow().unitPrice())
+                .isEqualByComparingTo(before.unitPrice());
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> catalog.bookableItem(ItemKind.VEHICLE, id)
+                                .orElseThrow()
+                                .unitPrice(),
+                        changed::equals);
     }
 
     @Test

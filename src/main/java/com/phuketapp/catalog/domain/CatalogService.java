@@ -11,6 +11,8 @@ import com.phuketapp.platform.InvalidInputException;
 import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -33,12 +36,19 @@ public class CatalogService implements CatalogApi {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
+    /** Longer than any read takes from fetching a row to putting it in the cache. */
+    private static final Duration SECOND_EVICTION_AFTER = Duration.ofSeconds(2);
+
     private final CatalogRepository repository;
     private final CacheManager caches;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
 
-    CatalogService(CatalogRepository repository, CacheManager caches) {
+    CatalogService(CatalogRepository repository, CacheManager caches, TaskScheduler scheduler, Clock clock) {
         this.repository = repository;
         this.caches = caches;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     @Cacheable(cacheNames = CatalogCaches.AREAS, key = "'all'")
@@ -139,10 +149,19 @@ public class CatalogService implements CatalogApi {
     }
 
     /**
+     * Evicts what a committed change affects, now and once more a moment later: a read that fetched the old row just
+     * before the commit may put it in the cache just after the first eviction, and would be served until its TTL.
+     */
+    private void evict(ItemKind kind, UUID id) {
+        evictNow(kind, id);
+        scheduler.schedule(() -> evictNow(kind, id), clock.instant().plus(SECOND_EVICTION_AFTER));
+    }
+
+    /**
      * The change is committed whatever happens here: should the cache be unreachable, the failure is logged and the
      * stale entries expire with their TTL, as with any other cache failure.
      */
-    private void evict(ItemKind kind, UUID id) {
+    private void evictNow(ItemKind kind, UUID id) {
         try {
             cache(CatalogCaches.details(kind)).evict(id);
             cache(CatalogCaches.BOOKABLE_ITEMS).evict(CatalogCaches.bookableKey(kind, id));
