@@ -103,13 +103,21 @@ class CatalogCacheTest extends IntegrationTest {
         assertThat(catalog.bookableItem(ItemKind.VEHICLE, id).orElseThrow().unitPrice())
                 .isEqualByComparingTo(before.unitPrice());
 
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> catalog.bookableItem(ItemKind.VEHICLE, id)
-                                .orElseThrow()
-                                .unitPrice(),
-                        changed::equals);
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> catalog.bookableItem(ItemKind.VEHICLE, id)
+                                    .orElseThrow()
+                                    .unitPrice(),
+                            changed::equals);
+        } finally { // the sample scooter's own price again, for the other tests
+            http.json(
+                    "PATCH",
+                    "/v1/admin/vehicles/" + id,
+                    "{\"dailyPrice\":\"" + before.unitPrice() + "\"}",
+                    admin.bearer());
+        }
     }
 
     @Test
