@@ -6,6 +6,9 @@ import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,6 +63,26 @@ class RateLimitInterceptor implements HandlerInterceptor {
                 && authentication.getPrincipal() instanceof AuthenticatedUser user) {
             return "user:" + user.id();
         }
-        return "ip:" + request.getRemoteAddr();
+        return "ip:" + network(request.getRemoteAddr());
+    }
+
+    /**
+     * The caller's network: an IPv4 address itself, an IPv6 address its /64, which one subscriber usually holds
+     * whole (counted per address, it would give them billions of budgets).
+     */
+    private static String network(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no lookup
+            if (bytes.length != 16) {
+                return address;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 }

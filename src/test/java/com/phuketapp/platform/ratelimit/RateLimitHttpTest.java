@@ -49,6 +49,18 @@ class RateLimitHttpTest extends IntegrationTest {
     }
 
     @Test
+    void anIpv6CallerIsCountedPerSlash64() {
+        String network = "2001:db8:" + Integer.toHexString(new java.util.Random().nextInt(0xffff)) + ":7:";
+        for (int i = 1; i <= 5; i++) {
+            assertThat(login(network + ":" + i).status()).isNotEqualTo(429);
+        }
+        assertThat(login(network + "abcd::99").status())
+                .as("same /64, other address")
+                .isEqualTo(429);
+        assertThat(login("2001:db8:ffff:8::1").status()).as("other /64").isNotEqualTo(429);
+    }
+
+    @Test
     void signUpsFromOneAddressAreLimitedWhateverTokenTheyCarry() {
         String client = Http.randomClientAddress();
         // Each new account's token sent along with the next sign-up: still one address, one budget.
