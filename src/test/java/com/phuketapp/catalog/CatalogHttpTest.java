@@ -22,6 +22,10 @@ class CatalogHttpTest extends IntegrationTest {
         assertThat(total("/v1/properties")).isGreaterThanOrEqualTo(50);
         assertThat(total("/v1/tours")).isGreaterThanOrEqualTo(40);
         assertThat(total("/v1/areas?per_page=100")).isGreaterThanOrEqualTo(9);
+        Http.Response areas = http.get("/v1/areas?per_page=5&page=2");
+        assertThat(areas.data()).hasSize(5);
+        assertThat(areas.header("X-Total-Pages").orElseThrow()).isEqualTo(String.valueOf((total("/v1/areas") + 4) / 5));
+        assertThat(areas.header("Link").orElseThrow()).contains("rel=\"prev\"", "rel=\"next\"");
 
         JsonNode english = http.get("/v1/tours?per_page=100").data();
         JsonNode russian =

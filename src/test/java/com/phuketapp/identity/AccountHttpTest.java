@@ -170,6 +170,12 @@ class AccountHttpTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE user_id = :id AND ip IS NOT NULL")
+                        .param("id", UUID.fromString(session.userId()))
+                        .query(Long.class)
+                        .single())
+                .as("addresses the security log held for the account")
+                .isZero();
         // The address is free again.
         accounts.register(session.email());
     }

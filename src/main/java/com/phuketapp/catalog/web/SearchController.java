@@ -1,5 +1,6 @@
 package com.phuketapp.catalog.web;
 
+import com.phuketapp.catalog.domain.Area;
 import com.phuketapp.catalog.domain.CatalogService;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
@@ -49,11 +50,17 @@ class SearchController {
         return catalog.search(query, page).map(hit -> views.hit(hit, locale));
     }
 
-    /** Phuket's areas, for the {@code area} filter. */
+    /** Phuket's areas, for the {@code area} filter; paginated like every list (a page of 100 holds them all). */
     @GetMapping("/v1/areas")
     @RateLimited(RateLimited.Category.CATALOG_LIST)
-    List<Views.AreaView> areas(Locale locale) {
-        Views.Localizer views = Views.Localizer.of(locale, catalog.areas());
-        return catalog.areas().stream().map(area -> views.area(area.code())).toList();
+    PageResult<Views.AreaView> areas(PageQuery page, Locale locale) {
+        List<Area> areas = catalog.areas();
+        Views.Localizer views = Views.Localizer.of(locale, areas);
+        List<Views.AreaView> onPage = areas.stream()
+                .skip(page.offset())
+                .limit(page.perPage())
+                .map(area -> views.area(area.code()))
+                .toList();
+        return PageResult.of(onPage, page, areas.size());
     }
 }

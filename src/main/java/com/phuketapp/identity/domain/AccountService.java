@@ -195,14 +195,18 @@ public class AccountService implements IdentityApi {
         return new Export(account(id), registered, auditEntries.of(id), clock.instant());
     }
 
-    /** Right to erasure: personal data gone, the row kept without it so bookings still add up; every login ends. */
-    public void erase(AuthenticatedUser caller, String ip) {
+    /**
+     * Right to erasure: personal data gone, the row kept without it so bookings still add up; every login ends. The
+     * security log keeps what happened to the account and when, no longer from which address.
+     */
+    public void erase(AuthenticatedUser caller) {
         String unusable = "!erased:" + UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             accounts.anonymise(caller.id(), unusable);
             sessions.revokeAll(caller.id(), "erased");
+            auditEntries.forgetAddressesOf(caller.id());
         });
-        audit.record(caller.id(), "erase", true, ip);
+        audit.record(caller.id(), "erase", true, null);
     }
 
     @Override

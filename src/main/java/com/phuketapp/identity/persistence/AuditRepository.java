@@ -33,6 +33,13 @@ public class AuditRepository {
                 .update();
     }
 
+    /** An erased account's entries keep what happened and when, not where from. */
+    public void forgetAddressesOf(UUID userId) {
+        jdbc.sql("UPDATE audit_log SET ip = NULL WHERE user_id = :user AND ip IS NOT NULL")
+                .param("user", userId)
+                .update();
+    }
+
     public List<Entry> of(UUID userId) {
         return jdbc.sql("SELECT at, user_id, event, outcome, ip FROM audit_log WHERE user_id = :user ORDER BY id")
                 .param("user", userId)

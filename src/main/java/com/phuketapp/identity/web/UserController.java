@@ -66,8 +66,8 @@ class UserController {
     /** GDPR right to erasure: personal data erased, bookings kept without it, every token dead. */
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void erase(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request) {
-        accounts.erase(caller, request.getRemoteAddr());
+    void erase(@AuthenticationPrincipal AuthenticatedUser caller) {
+        accounts.erase(caller);
     }
 
     @PostMapping("/devices")
