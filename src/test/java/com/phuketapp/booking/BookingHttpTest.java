@@ -192,16 +192,10 @@ class BookingHttpTest extends IntegrationTest {
                 .single();
         assertThat(seats).isEqualTo(9);
 
-        Http.Response day = http.get("/v1/tours/" + tour + "/availability?from=" + date + "&to=" + date);
-        assertThat(day.data().get(0).get("left").asInt()).isEqualTo(1);
+        assertThat(tourDay(tour, date).get("left").asInt()).isEqualTo(1);
         assertThat(book(travellers.get(0), "tour", tour, date, null, 1).status())
                 .isEqualTo(201);
-        assertThat(http.get("/v1/tours/" + tour + "/availability?from=" + date + "&to=" + date)
-                        .data()
-                        .get(0)
-                        .get("state")
-                        .asString())
-                .isEqualTo("full");
+        assertThat(tourDay(tour, date).get("state").asString()).isEqualTo("full");
     }
 
     @Test
@@ -216,12 +210,7 @@ class BookingHttpTest extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(book(traveller, "tour", tour, date, null, 3).status()).isEqualTo(422);
         assertThat(book(traveller, "tour", tour, date, null, 2).status()).isEqualTo(201);
-        assertThat(http.get("/v1/tours/" + tour + "/availability?from=" + date + "&to=" + date)
-                        .data()
-                        .get(0)
-                        .get("state")
-                        .asString())
-                .isEqualTo("full");
+        assertThat(tourDay(tour, date).get("state").asString()).isEqualTo("full");
 
         // Raised again, the date sells the new seats.
         assertThat(http.json("PATCH", "/v1/admin/tours/" + tour, "{\"capacity\":12}", admin().bearer())
@@ -609,6 +598,13 @@ class BookingHttpTest extends IntegrationTest {
         }
         String[] headers = {traveller.bearer()[0], traveller.bearer()[1], "Idempotency-Key", idempotencyKey};
         return http.json("POST", "/v1/bookings", body, headers);
+    }
+
+    /** The tour's availability on one date: its state, capacity and seats left. */
+    private JsonNode tourDay(UUID tour, LocalDate date) {
+        return http.get("/v1/tours/" + tour + "/availability?from=" + date + "&to=" + date)
+                .data()
+                .get(0);
     }
 
     private Http.Response post(Accounts.Session traveller, String body) {

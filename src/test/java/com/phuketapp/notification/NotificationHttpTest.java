@@ -195,16 +195,13 @@ class NotificationHttpTest extends IntegrationTest {
         Accounts.Session traveller = accounts.register();
         String gone = "fcm-uninstalled-" + UUID.randomUUID();
         registerDevice(traveller, gone);
-        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
-                .withRequestBody(containing(gone))
-                .atPriority(1)
-                .willReturn(aResponse()
-                        .withStatus(404)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\","
-                                + "\"status\":\"NOT_FOUND\",\"details\":[{\"@type\":"
-                                + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
-                                + "\"errorCode\":\"UNREGISTERED\"}]}}")));
+        fcmAnswers(
+                gone,
+                404,
+                "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\","
+                        + "\"status\":\"NOT_FOUND\",\"details\":[{\"@type\":"
+                        + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
+                        + "\"errorCode\":\"UNREGISTERED\"}]}}");
         stubs.stubFor(post(urlEqualTo("/v3/mail/send"))
                 .withRequestBody(containing(traveller.email()))
                 .atPriority(1)
@@ -251,13 +248,7 @@ class NotificationHttpTest extends IntegrationTest {
         Accounts.Session traveller = accounts.register();
         String device = "fcm-flaky-" + UUID.randomUUID();
         registerDevice(traveller, device);
-        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
-                .withRequestBody(containing(device))
-                .atPriority(1)
-                .willReturn(aResponse()
-                        .withStatus(503)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}")));
+        fcmAnswers(device, 503, "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}");
 
         book(traveller, catalog.vehicle(new BigDecimal("350.00"), 2));
 
@@ -337,20 +328,28 @@ class NotificationHttpTest extends IntegrationTest {
                 .toList();
     }
 
-    /** FCM's answer to a message it cannot take: INVALID_ARGUMENT over {@code field}. */
-    private void refusePush(String device, String field, String description) {
+    /** FCM answers every message to the device with {@code status} and this error body. */
+    private void fcmAnswers(String device, int status, String body) {
         stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
                 .withRequestBody(containing(device))
                 .atPriority(1)
                 .willReturn(aResponse()
-                        .withStatus(400)
+                        .withStatus(status)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":400,\"message\":\"" + description + "\","
-                                + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":"
-                                + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
-                                + "\"errorCode\":\"INVALID_ARGUMENT\"},{\"@type\":"
-                                + "\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{\"field\":"
-                                + "\"" + field + "\",\"description\":\"" + description + "\"}]}]}}")));
+                        .withBody(body)));
+    }
+
+    /** FCM's answer to a message it cannot take: INVALID_ARGUMENT over {@code field}. */
+    private void refusePush(String device, String field, String description) {
+        fcmAnswers(
+                device,
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"" + description + "\","
+                        + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":"
+                        + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
+                        + "\"errorCode\":\"INVALID_ARGUMENT\"},{\"@type\":"
+                        + "\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{\"field\":"
+                        + "\"" + field + "\",\"description\":\"" + description + "\"}]}]}}");
     }
 
     private JsonNode devicesOf(Accounts.Session traveller) {
