@@ -1,8 +1,7 @@
 package com.phuketapp.platform.jobs;
 
-import com.zaxxer.hikari.HikariConfig;
+import com.phuketapp.platform.config.SidePools;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -25,17 +24,7 @@ final class BookkeepingConnections implements AutoCloseable {
      */
     BookkeepingConnections(DataSource application, int connections) {
         if (application instanceof HikariDataSource hikari) {
-            HikariConfig config = new HikariConfig();
-            hikari.copyStateTo(config);
-            config.setPoolName("jobs");
-            config.setMaximumPoolSize(connections);
-            config.setMinimumIdle(1);
-            Properties properties = new Properties();
-            properties.putAll(hikari.getDataSourceProperties());
-            // A startup parameter of the connection: no statement, no round trip.
-            properties.setProperty("options", "-c synchronous_commit=off");
-            config.setDataSourceProperties(properties);
-            this.pool = new HikariDataSource(config);
+            this.pool = SidePools.beside(hikari, "jobs", connections, "-c synchronous_commit=off");
             this.dataSource = pool;
         } else {
             this.pool = null;

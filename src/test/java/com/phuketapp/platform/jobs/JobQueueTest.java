@@ -82,6 +82,14 @@ class JobQueueTest extends IntegrationTest {
         assertThat(synchronousCommit(bookkeeping.dataSource())).isEqualTo("off set by the connection");
         // The application's commits keep whatever the server says (CI's throwaway servers switch it off for all).
         assertThat(synchronousCommit(application)).doesNotEndWith("set by the connection");
+        // Both keep the application's statement timeout.
+        assertThat(JdbcClient.create(bookkeeping.dataSource())
+                        .sql("SHOW statement_timeout")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("30s");
+        assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
+                .isEqualTo("30s");
     }
 
     private long queued() {

@@ -199,6 +199,8 @@ class PlatformHttpTest extends IntegrationTest {
 
             assertThat(response.status()).isEqualTo(503);
             assertError(response, "SERVICE_UNAVAILABLE");
+            // Busy is not down: the health check has a connection of its own, so the instance stays in service.
+            assertThat(http.get("/health/ready").status()).isEqualTo(200);
         } finally {
             for (Connection connection : held) {
                 connection.close();
@@ -269,6 +271,12 @@ class PlatformHttpTest extends IntegrationTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
         assertThat(http.get("/actuator/prometheus").status()).isEqualTo(404);
+        // The liveness probe an orchestrator should use (README, Operations): out of the public port's queue.
+        Http.Response liveness = http.send(HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness"))
+                .GET());
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"UP\"");
     }
 
     @Test
