@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "ADMIN_EMAIL=" + IntegrationTest.ADMIN_EMAIL,
             "ADMIN_PASSWORD=" + IntegrationTest.ADMIN_PASSWORD,
             "TRUSTED_PROXIES=127.0.0.1/32,::1/128",
+            // Tests change a dependency's state and read /health right after: no report may outlive the change.
+            "phuket.health.report-fresh-for=0s",
             "CORS_ALLOWED_ORIGINS=" + IntegrationTest.WEB_APP_ORIGIN,
             "STRIPE_API_BASE=${phuket.test.stubs-url}",
             "STRIPE_SECRET_KEY=" + IntegrationTest.STRIPE_SECRET_KEY,

@@ -1,5 +1,7 @@
 package com.phuketapp.platform.health;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.phuketapp.platform.DependencyCheck;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Probes every dependency at once, each bounded by a timeout, and sums them up. */
+/**
+ * Probes every dependency at once, each bounded by a timeout, and sums them up. A report answers every caller for
+ * {@code phuket.health.report-fresh-for}; callers who come while one is being made wait for it rather than probe again.
+ */
 @Service
 class HealthService {
 
@@ -22,10 +27,14 @@ class HealthService {
 
     private final List<DependencyCheck> checks;
     private final Duration timeout;
+    private final LoadingCache<Boolean, Report> reports;
 
     HealthService(List<DependencyCheck> checks, HealthProperties properties) {
         this.checks = checks;
         this.timeout = properties.checkTimeout();
+        this.reports = Caffeine.newBuilder()
+                .expireAfterWrite(properties.reportFreshFor())
+                .build(ignored -> probe());
     }
 
     enum Status {
@@ -39,6 +48,10 @@ class HealthService {
     record Report(Status status, Map<String, CheckResult> checks) {}
 
     Report report() {
+        return reports.get(Boolean.TRUE);
+    }
+
+    private Report probe() {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<DependencyCheck, Future<CheckResult>> running = new LinkedHashMap<>();
             checks.forEach(check -> running.put(check, executor.submit(() -> run(check))));
