@@ -18,8 +18,12 @@ public final class CatalogCaches {
     public static final String TOURS = "catalog.tours";
     public static final String SEARCH = "catalog.search";
     public static final String AREAS = "catalog.areas";
-    /** {@link com.phuketapp.catalog.BookableItem}s, active or not, by {@link #bookableKey}. */
-    public static final String BOOKABLE_ITEMS = "catalog.bookable-items";
+    /**
+     * {@link com.phuketapp.catalog.BookableItem}s, active or not, by {@link #bookableKey}. Its version goes up with
+     * every change of the record's fields: an entry cached by the release before would read a new field as null (a
+     * tour without its departure time could be booked after it left).
+     */
+    public static final String BOOKABLE_ITEMS = "catalog.bookable-items.v2";
 
     private CatalogCaches() {}
 

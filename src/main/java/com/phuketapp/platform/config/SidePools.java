@@ -17,12 +17,20 @@ public final class SidePools {
      *     application's own (its statement timeout among them), or empty
      */
     public static HikariDataSource beside(HikariDataSource application, String name, int size, String extraOptions) {
+        // Field by field rather than HikariConfig.copyStateTo, which would share the application's data source
+        // properties object with this pool, and the options set below would then become the application's too.
         HikariConfig config = new HikariConfig();
-        application.copyStateTo(config);
         config.setPoolName(name);
+        config.setJdbcUrl(application.getJdbcUrl());
+        config.setUsername(application.getUsername());
+        config.setPassword(application.getPassword());
+        if (application.getDriverClassName() != null) {
+            config.setDriverClassName(application.getDriverClassName());
+        }
+        config.setConnectionTimeout(application.getConnectionTimeout());
+        config.setValidationTimeout(application.getValidationTimeout());
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(1, size));
-        // A copy: the application's pool keeps its own properties.
         Properties properties = new Properties();
         properties.putAll(application.getDataSourceProperties());
         if (!extraOptions.isEmpty()) {

@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -79,7 +80,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static ApiException unexpected(Throwable failure, HttpServletRequest request) {
         if (failure instanceof DataAccessResourceFailureException
                 || failure instanceof TransientDataAccessResourceException
-                || failure instanceof QueryTimeoutException) {
+                || failure instanceof QueryTimeoutException
+                || failure instanceof CannotCreateTransactionException) { // no connection to begin a transaction on
             log.warn(
                     "Database unavailable on {} {}: {}",
                     request.getMethod(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.phuketapp.platform.JobQueue;
 import com.phuketapp.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,6 +83,9 @@ class JobQueueTest extends IntegrationTest {
         assertThat(synchronousCommit(bookkeeping.dataSource())).isEqualTo("off set by the connection");
         // The application's commits keep whatever the server says (CI's throwaway servers switch it off for all).
         assertThat(synchronousCommit(application)).doesNotEndWith("set by the connection");
+        assertThat(((HikariDataSource) application).getDataSourceProperties().getProperty("options"))
+                .as("the application's own connection settings, after the side pools were made")
+                .doesNotContain("synchronous_commit");
         // Both keep the application's statement timeout.
         assertThat(JdbcClient.create(bookkeeping.dataSource())
                         .sql("SHOW statement_timeout")

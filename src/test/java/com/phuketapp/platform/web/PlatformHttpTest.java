@@ -2,6 +2,7 @@ package com.phuketapp.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.phuketapp.support.Accounts;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.zaxxer.hikari.HikariDataSource;
@@ -189,6 +190,7 @@ class PlatformHttpTest extends IntegrationTest {
 
     @Test
     void withEveryDatabaseConnectionTakenRequestsAnswer503() throws Exception {
+        Accounts.Session traveller = new Accounts(http).register();
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         List<Connection> held = new ArrayList<>();
         try {
@@ -199,6 +201,8 @@ class PlatformHttpTest extends IntegrationTest {
 
             assertThat(response.status()).isEqualTo(503);
             assertError(response, "SERVICE_UNAVAILABLE");
+            // The same where a transaction cannot begin.
+            assertError(new Accounts(http).refresh(traveller.refreshToken()), "SERVICE_UNAVAILABLE");
             // Busy is not down: the health check has a connection of its own, so the instance stays in service.
             assertThat(http.get("/health/ready").status()).isEqualTo(200);
         } finally {
