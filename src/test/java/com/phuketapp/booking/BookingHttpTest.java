@@ -350,7 +350,9 @@ class BookingHttpTest extends IntegrationTest {
                 .data()
                 .get("id")
                 .asString();
-        http.send("POST", "/v1/admin/bookings/" + late + "/confirm", "", admin.bearer());
+        assertThat(http.send("POST", "/v1/admin/bookings/" + late + "/confirm", "", admin.bearer())
+                        .status())
+                .isEqualTo(200);
 
         JsonNode cancelled = http.send("POST", "/v1/bookings/" + late + "/cancel", "", traveller.bearer())
                 .data();
@@ -363,7 +365,9 @@ class BookingHttpTest extends IntegrationTest {
                 .data()
                 .get("id")
                 .asString();
-        http.send("POST", "/v1/admin/bookings/" + stay + "/confirm", "", admin.bearer());
+        assertThat(http.send("POST", "/v1/admin/bookings/" + stay + "/confirm", "", admin.bearer())
+                        .status())
+                .isEqualTo(200);
         jdbc.sql("UPDATE bookings SET start_date = :start, end_date = :end WHERE id = :id")
                 .param("start", TODAY.minusDays(3))
                 .param("end", TODAY)
@@ -631,12 +635,12 @@ class BookingHttpTest extends IntegrationTest {
                 .single();
     }
 
-    private static Accounts.Session adminSession;
+    /** This test's own admin (see {@link #newAdmin()}), signed in on first use. */
+    private Accounts.Session adminSession;
 
     private Accounts.Session admin() {
         if (adminSession == null) {
-            adminSession = Accounts.session(
-                    ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+            adminSession = newAdmin();
         }
         return adminSession;
     }

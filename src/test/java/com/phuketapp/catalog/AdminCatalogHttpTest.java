@@ -21,8 +21,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
     @BeforeEach
     void signIn() {
         accounts = new Accounts(http);
-        admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        admin = newAdmin();
     }
 
     @Test

@@ -87,9 +87,7 @@ class CatalogCacheTest extends IntegrationTest {
                 .asString());
         BookableItem before = catalog.bookableItem(ItemKind.VEHICLE, id).orElseThrow();
         BigDecimal changed = before.unitPrice().add(BigDecimal.TEN);
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL,
-                new Accounts(http).login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         assertThat(http.json(
                                 "PATCH",
                                 "/v1/admin/vehicles/" + id,

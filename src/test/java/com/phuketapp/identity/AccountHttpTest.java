@@ -182,8 +182,7 @@ class AccountHttpTest extends IntegrationTest {
 
     @Test
     void adminsListAndDisableUsersWhoseTokensThenStopWorking() {
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         Accounts.Session traveller = accounts.register();
 
         Http.Response listed = http.get("/v1/admin/users?email=" + traveller.email(), admin.bearer());

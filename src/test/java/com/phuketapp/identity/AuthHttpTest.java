@@ -172,6 +172,11 @@ class AuthHttpTest extends IntegrationTest {
 
     @Test
     void anAccountTheAdminSettingsPromoteLosesItsLoginsAndItsPassword() {
+        // The admin that ADMIN_EMAIL and ADMIN_PASSWORD name exists after start-up.
+        Accounts.Session bootstrapped = Accounts.session(
+                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        assertThat(http.get("/v1/admin/users", bootstrapped.bearer()).status()).isEqualTo(200);
+
         // Someone signed up with the address the operators then name in ADMIN_EMAIL.
         Accounts.Session squatter = accounts.register();
         assertThat(http.get("/v1/admin/users", squatter.bearer()).status()).isEqualTo(403);

@@ -110,8 +110,7 @@ class NotificationHttpTest extends IntegrationTest {
         setHold(expiredUnseen, "now() - interval '1 minute'");
         sweeper.sweep();
         sweeper.sweep(); // a second sweep reminds nobody twice
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         assertThat(http.send("POST", "/v1/admin/bookings/" + confirmedThenCancelled + "/confirm", "", admin.bearer())
                         .status())
                 .isEqualTo(200);
@@ -166,8 +165,7 @@ class NotificationHttpTest extends IntegrationTest {
 
         book(traveller, catalog.vehicle(new BigDecimal("500.00"), 2));
 
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(traveller, admin), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(3);
         assertThat(letter.get("lastError").asString()).contains("503");
@@ -213,8 +211,7 @@ class NotificationHttpTest extends IntegrationTest {
                 .data()
                 .get("devices")
                 .isEmpty());
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(traveller, admin), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(1);
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(1);
@@ -235,8 +232,7 @@ class NotificationHttpTest extends IntegrationTest {
         book(withBadMessage, catalog.vehicle(new BigDecimal("470.00"), 2));
 
         await().atMost(PATIENCE).until(() -> devicesOf(withBadToken).isEmpty());
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         JsonNode letter =
                 await().atMost(PATIENCE).until(() -> deadLetterOf(withBadMessage, admin), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(1);
@@ -252,8 +248,7 @@ class NotificationHttpTest extends IntegrationTest {
 
         book(traveller, catalog.vehicle(new BigDecimal("350.00"), 2));
 
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         JsonNode letter = await().atMost(PATIENCE)
                 .until(() -> deadLetterOf(traveller, admin, "notification"), found -> found != null);
         assertThat(letter.get("attempts").asInt()).isEqualTo(3);

@@ -319,8 +319,7 @@ class PaymentHttpTest extends IntegrationTest {
             stubs.removeStub(outage);
         }
 
-        Accounts.Session admin = Accounts.session(
-                ADMIN_EMAIL, accounts.login(ADMIN_EMAIL, ADMIN_PASSWORD).data());
+        Accounts.Session admin = newAdmin();
         Http.Response confirmed = http.send(
                 "POST", "/v1/admin/bookings/" + fallback.get("id").asString() + "/confirm", "", admin.bearer());
         assertThat(confirmed.data().get("status").asString()).isEqualTo("confirmed");
