@@ -24,7 +24,9 @@ public @interface RateLimited {
         SEARCH("search"),
         CATALOG_LIST("catalog-list"),
         CATALOG_DETAIL("catalog-detail"),
-        USER("user");
+        USER("user"),
+        /** The back office (not in the contract): an operator working through bookings makes many requests a minute. */
+        ADMIN("admin");
 
         private final String code;
 

@@ -28,6 +28,9 @@ class AdminCatalogHttpTest extends IntegrationTest {
     void anAdminAddsAVehicleThatTravellersFindAndBookAtOnce() {
         String brand = "Vespa" + UUID.randomUUID().toString().substring(0, 6);
         Http.Response created = http.json("POST", "/v1/admin/vehicles", vehicle(brand), admin.bearer());
+        assertThat(created.header("RateLimit-Policy").orElseThrow())
+                .as("the back office's own limit, per admin")
+                .isEqualTo("\"admin\";q=300;w=60");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode vehicle = created.data();
         String id = vehicle.get("id").asString();

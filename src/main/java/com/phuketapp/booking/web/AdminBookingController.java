@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins: every booking, its lifecycle by hand (the manual-payment fallback), blocked dates and seasonal rates. */
 @RestController
 @RequestMapping("/v1/admin")
-@RateLimited(RateLimited.Category.USER)
+@RateLimited(RateLimited.Category.ADMIN)
 class AdminBookingController {
 
     private final BookingService bookings;

@@ -25,7 +25,7 @@ import tools.jackson.databind.util.RawValue;
  */
 @RestController
 @RequestMapping("/v1/admin/{kind:vehicles|properties|tours}")
-@RateLimited(RateLimited.Category.USER)
+@RateLimited(RateLimited.Category.ADMIN)
 class AdminCatalogController {
 
     private final CatalogService catalog;

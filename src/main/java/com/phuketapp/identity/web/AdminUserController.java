@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Accounts for admins (every path under {@code /v1/admin/} is for admins only). */
 @RestController
 @RequestMapping("/v1/admin/users")
-@RateLimited(RateLimited.Category.USER)
+@RateLimited(RateLimited.Category.ADMIN)
 class AdminUserController {
 
     private final AccountService accounts;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins: jobs that gave up (a notification that never got through, say), and replaying them. */
 @RestController
 @RequestMapping("/v1/admin/jobs/dead-letters")
-@RateLimited(RateLimited.Category.USER)
+@RateLimited(RateLimited.Category.ADMIN)
 class AdminJobsController {
 
     private final DeadLetters deadLetters;
