@@ -275,7 +275,9 @@ public class AccountService implements IdentityApi {
                         existing.id());
                 accounts.setRole(existing.id(), ADMIN);
             }
-            accounts.updatePassword(existing.id(), hash);
+            if (passwordReset) {
+                accounts.updatePassword(existing.id(), hash);
+            }
             sessions.revokeAll(existing.id(), "admin_bootstrap");
         });
     }

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Applies {@link RateLimited} before the handler runs: per user when signed in, per client address otherwise (and
- * always for {@code AUTH}). Every answer of a limited route says where the caller stands ({@code RateLimit-Policy},
- * {@code RateLimit}, in the IETF draft's structured form); a 429 also says when to come back ({@code Retry-After}).
+ * always for a category counted per address). Every answer of a limited route says where the caller stands
+ * ({@code RateLimit-Policy}, {@code RateLimit}, in the IETF draft's structured form); a 429 also says when to come
+ * back ({@code Retry-After}).
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
@@ -58,7 +59,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
     private static String caller(RateLimited.Category category, HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (category != RateLimited.Category.AUTH
+        if (!category.perAddress()
                 && authentication != null
                 && authentication.getPrincipal() instanceof AuthenticatedUser user) {
             return "user:" + user.id();
