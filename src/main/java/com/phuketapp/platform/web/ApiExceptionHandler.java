@@ -17,8 +17,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,16 +73,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * What an exception no handler expected becomes. The database being out of reach is a 503 (logged in one line:
-     * during an outage every request fails the same way); a value PostgreSQL cannot store (a NUL character, a date
+     * during an outage every request fails the same way), and so is a transaction it gave up on for a reason that
+     * passes (a deadlock, a lock or statement timeout): it was rolled back whole, so the client may send the request
+     * again, with the same Idempotency-Key where it has one; a value PostgreSQL cannot store (a NUL character, a date
      * beyond its range) got past our checks but is still the client's, so a 400; anything else is a 500.
      */
     static ApiException unexpected(Throwable failure, HttpServletRequest request) {
         if (failure instanceof DataAccessResourceFailureException
-                || failure instanceof TransientDataAccessResourceException
-                || failure instanceof QueryTimeoutException
+                || failure instanceof TransientDataAccessException // deadlock, lock or statement timeout
                 || failure instanceof CannotCreateTransactionException) { // no connection to begin a transaction on
             log.warn(
-                    "Database unavailable on {} {}: {}",
+                    "Database unavailable or busy on {} {}: {}",
                     request.getMethod(),
                     request.getRequestURI(),
                     failure.toString());
