@@ -78,8 +78,9 @@ public abstract class IntegrationTest {
     }
 
     /**
-     * A new admin account, signed in. Tests take admins of their own: an admin is rate-limited per user like anyone
-     * (30 requests a minute), and the one admin of {@code ADMIN_EMAIL} shared by the suite would run out of budget.
+     * A new admin account, signed in. Tests take admins of their own: an admin's requests are counted per user (the
+     * back office's limit, and the traveller's 30 a minute elsewhere), and the one admin of {@code ADMIN_EMAIL} shared
+     * by the whole suite ran out of budget on a fast machine.
      */
     protected Accounts.Session newAdmin() {
         Accounts accounts = new Accounts(http);

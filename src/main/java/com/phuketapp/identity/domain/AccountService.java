@@ -267,7 +267,7 @@ public class AccountService implements IdentityApi {
         if (!promoted && !passwordReset) {
             return;
         }
-        String hash = passwordReset ? passwords.hash(password) : existing.passwordHash();
+        String newHash = passwordReset ? passwords.hash(password) : null; // bcrypt outside the transaction
         transaction.executeWithoutResult(status -> {
             if (promoted) {
                 log.warn(
@@ -275,8 +275,8 @@ public class AccountService implements IdentityApi {
                         existing.id());
                 accounts.setRole(existing.id(), ADMIN);
             }
-            if (passwordReset) {
-                accounts.updatePassword(existing.id(), hash);
+            if (newHash != null) {
+                accounts.updatePassword(existing.id(), newHash);
             }
             sessions.revokeAll(existing.id(), "admin_bootstrap");
         });
