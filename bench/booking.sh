@@ -65,13 +65,13 @@ contended=$(book "$out/contended.txt" 300 10 | tee "$out/contended-run.txt" | gr
 overlaps=$(overlapping_bookings "$database")
 
 {
-  echo "| scenario | connections | requests/s | booked/s | p50 ms | p95 ms | p99 ms | booked | refused (422) | failed |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| scenario | connections | requests/s | booked/s | p50 ms | p95 ms | p99 ms | booked | refused (422) | limited (429) | failed |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   runs=()
   for run in $(seq 1 "$RUNS"); do runs+=("many items ($ITEMS scooters), run $run:${spread[run - 1]}"); done
   for run in "${runs[@]}" "contention (one scooter):$contended"; do
     line=${run#*:}
-    echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get failed "$line") |"
+    echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get limited "$line") | $(get failed "$line") |"
   done
   echo
   echo "CPU per request of the many-items runs (the machine has $(nproc) cores):"

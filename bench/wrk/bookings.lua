@@ -1,5 +1,6 @@
 -- Books items for many travellers: each request picks a traveller's token and an item at random, and dates from
--- the chosen spread. Counts what came back: 201 booked, 422 refused (dates taken), anything else failed.
+-- the chosen spread. Counts what came back: 201 booked, 422 refused (dates taken), 429 limited (a traveller over the
+-- per-user limit: the random draw of tokens gives some more than their share), anything else failed.
 -- args: <tokens file> <items file> <days ahead to spread starts over> [<fixed start offset>]
 --   With a fixed start offset every request asks for overlapping dates of the items (contention).
 local tokens, items = {}, {}
@@ -15,7 +16,7 @@ function init(args)
   for line in io.lines(args[2]) do if line ~= "" then items[#items + 1] = line end end
   spread = tonumber(args[3])
   fixed = args[4] and tonumber(args[4])
-  booked, refused, failed = 0, 0, 0
+  booked, refused, limited, failed = 0, 0, 0, 0
   math.randomseed(os.time() + tonumber(tostring(wrk.thread):match("0x(%x+)") or "0", 16) % 100000)
 end
 
@@ -41,19 +42,20 @@ end
 function response(status)
   if status == 201 then booked = booked + 1
   elseif status == 422 then refused = refused + 1
+  elseif status == 429 then limited = limited + 1
   else failed = failed + 1 end
 end
 
 function done(summary, latency, requests)
-  local b, r, f = 0, 0, 0
+  local b, r, l, f = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
-    b = b + thread:get("booked"); r = r + thread:get("refused"); f = f + thread:get("failed")
+    b = b + thread:get("booked"); r = r + thread:get("refused"); l = l + thread:get("limited"); f = f + thread:get("failed")
   end
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    "RESULT rps=%.0f booked_per_s=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f requests=%d booked=%d refused=%d failed=%d errors=%d\n",
+    "RESULT rps=%.0f booked_per_s=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f requests=%d booked=%d refused=%d limited=%d failed=%d errors=%d\n",
     summary.requests / seconds, b / seconds,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests, b, r, f, f + e.connect + e.read + e.write + e.timeout))
+    summary.requests, b, r, l, f, f + e.connect + e.read + e.write + e.timeout))
 end
