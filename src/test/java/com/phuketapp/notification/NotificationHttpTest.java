@@ -172,7 +172,7 @@ class NotificationHttpTest extends IntegrationTest {
         // Push reached the traveller's (no) devices at the first attempt: only email is left to do.
         assertThat(letter.at("/payload/channels").toString()).isEqualTo("[\"email\"]");
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(3);
-        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{job=\"notification\"[^}]*} [1-9]");
+        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{task=\"notification\"[^}]*} [1-9]");
 
         stubs.removeStub(outage);
         Http.Response replayed = http.send(

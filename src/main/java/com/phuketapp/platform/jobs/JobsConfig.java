@@ -99,11 +99,11 @@ class JobsConfig {
         for (String job : jobs.names()) {
             Gauge.builder("phuket.jobs.queued", store, s -> s.queued(job))
                     .description("Jobs waiting to run, retries included")
-                    .tag("job", job)
+                    .tag("task", job)
                     .register(meters);
             Gauge.builder("phuket.jobs.dead", store, s -> s.count(job))
                     .description("Jobs that gave up and wait for an admin to replay them")
-                    .tag("job", job)
+                    .tag("task", job)
                     .register(meters);
         }
     }
