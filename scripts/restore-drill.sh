@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Restore drill, run by ./test: a throwaway PostgreSQL cluster with this project's schema, archiving its WAL to
+# pgBackRest as ops/postgresql-archiving.conf says and configured by ops/pgbackrest.conf (paths moved into a
+# temporary directory). scripts/backup-db.sh takes a full backup; one booking is committed before a moment and one
+# after it; scripts/restore-db.sh restores the latest state (both bookings) and then the moment (only the first).
+# Needs pgBackRest and PostgreSQL's server programs (Debian: apt-get install -y pgbackrest postgresql). Without
+# them it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it). As root it runs as the postgres user.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if ! command -v pgbackrest >/dev/null || [ ! -x "$bindir/initdb" ]; then
+  echo "restore drill: pgBackRest or PostgreSQL's server programs are missing (apt-get install -y pgbackrest postgresql)" >&2
+  [ "${OPS_CHECKS_REQUIRED:-0}" = 1 ] && exit 1
+  echo "restore drill: skipped" >&2
+  exit 0
+fi
+if [ "$(id -u)" = 0 ]; then
+  exec runuser -u postgres -- env OPS_CHECKS_REQUIRED="${OPS_CHECKS_REQUIRED:-0}" bash "$PWD/scripts/restore-drill.sh"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/phuket-restore-drill.XXXXXX")
+stop_server() { "$bindir/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null 2>&1 || true; }
+trap 'stop_server; rm -rf "$work"' EXIT
+
+# The production configuration, with every path inside $work; the server listens on a socket in $work only.
+export PGBACKREST_CONFIG=$PWD/ops/pgbackrest.conf PGBACKREST_STANZA=phuket
+export PGBACKREST_REPO1_PATH=$work/repo PGBACKREST_SPOOL_PATH=$work/spool PGBACKREST_LOCK_PATH=$work/lock
+export PGBACKREST_LOG_PATH=$work/log PGBACKREST_PG1_PATH=$work/data PGBACKREST_PG1_SOCKET_PATH=$work
+export PGBACKREST_PG1_PORT=5432
+export PGHOST=$work PGPORT=5432 PGUSER=postgres PGDATABASE=phuket
+export PG_START="'$bindir/pg_ctl' -D '$work/data' -w -l '$work/server.log' start"
+# pgBackRest keeps the environment's options for archive-push too, which the server runs: it inherits them.
+
+mkdir -p "$work/log"
+"$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 >/dev/null
+{
+  echo "listen_addresses = ''"
+  echo "unix_socket_directories = '$work'"
+  grep -v '^#' ops/postgresql-archiving.conf
+} >> "$work/data/postgresql.conf"
+bash -c "$PG_START" >/dev/null
+psql -XAtq -d postgres -c "CREATE DATABASE phuket"
+pgbackrest stanza-create
+
+# The schema, migration by migration in version order (as Flyway applies them).
+for migration in $(ls src/main/resources/db/migration/*/V*__*.sql | awk -F/ '{ split($NF, v, "__"); print substr(v[1], 2), $0 }' | sort -n | cut -d' ' -f2); do
+  psql -XAtq -v ON_ERROR_STOP=1 -f "$migration"
+done
+
+scripts/backup-db.sh full > "$work/backup.txt"
+
+book() { # $1: confirmation code
+  psql -XAtq -v ON_ERROR_STOP=1 -c "
+    INSERT INTO bookings (id, confirmation_code, user_id, item_kind, item_id, item_name_en, item_name_ru,
+        start_date, end_date, guests, status, total_price, payment_method, hold_expires_at)
+    VALUES (gen_random_uuid(), '$1', gen_random_uuid(), 'vehicle', gen_random_uuid(), 'Drill scooter', 'Скутер',
+        DATE '2027-01-10', DATE '2027-01-12', 1, 'pending', 500, 'on_arrival', now() + interval '1 day')"
+}
+codes() { psql -XAtq -c "SELECT string_agg(confirmation_code, ',' ORDER BY confirmation_code) FROM bookings"; }
+book DRILL-BEFORE
+sleep 1
+moment=$(psql -XAtq -c "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'")
+sleep 1
+book DRILL-AFTER
+pgbackrest check # the last segment is archived
+stop_server
+
+fail() { echo "restore drill FAILED: $1" >&2; cat "$work/server.log" >&2; exit 1; }
+
+scripts/restore-db.sh --latest > "$work/restore-latest.txt" || fail "restore to the latest state"
+[ "$(codes)" = "DRILL-AFTER,DRILL-BEFORE" ] || fail "latest: expected both bookings, found '$(codes)'"
+stop_server
+
+scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" || fail "restore to $moment"
+[ "$(codes)" = "DRILL-BEFORE" ] || fail "to $moment: expected only the first booking, found '$(codes)'"
+# The restored server takes writes again.
+book DRILL-AGAIN
+
+stop_server
+if scripts/restore-db.sh --time "2026-12-04 08:30:00" > /dev/null 2>&1; then fail "a moment without its zone was accepted"; fi
+echo "restore drill: backup, restore to the latest state and to $moment passed"
