@@ -10,12 +10,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The conventions every endpoint inherits, seen from a client over real HTTP. Its probe endpoints make a context of
@@ -281,6 +289,40 @@ class PlatformHttpTest extends IntegrationTest {
                 .GET());
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"UP\"");
+    }
+
+    /**
+     * The alerts (ops/prometheus/alerts.yml) and the dashboard (ops/grafana) select the app's metrics by the scrape
+     * job {@code phuket-backend}: each metric they read that way must be one the app exports, or a renamed metric
+     * would silence its alert.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardReadIsExported() throws IOException {
+        http.get("/v1/vehicles");
+        String exported = http.send(HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                        .GET())
+                .body();
+        StringBuilder queries = new StringBuilder(Files.readString(Path.of("ops/prometheus/alerts.yml")));
+        JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("ops/grafana/phuket-backend.json")))
+                .findValuesAsString("expr")
+                .forEach(query -> queries.append('\n').append(query));
+        Set<String> read = new TreeSet<>();
+        Matcher metric =
+                Pattern.compile("([a-z_][a-z0-9_]*)\\{job=\"phuket-backend\"").matcher(queries);
+        while (metric.find()) {
+            read.add(metric.group(1));
+        }
+        read.remove("up"); // Prometheus's own: whether the scrape answered
+
+        assertThat(read)
+                .contains(
+                        "phuket_jobs_dead",
+                        "http_server_requests_seconds_bucket",
+                        "hikaricp_connections_timeout_total");
+        assertThat(read).allSatisfy(name -> assertThat(exported).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     @Test

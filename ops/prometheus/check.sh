@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Checks the alerting rules (their runbook links, syntax, PromQL) and runs their unit tests, with Prometheus's promtool: on PATH or
+# PROMTOOL. Without it, it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it, and fetches promtool).
+# Debian: apt-get install -y prometheus (or, without the server it starts, extract the package: see .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")"
+# Every alert's runbook link names a section of ops/RUNBOOK.md (anchors as GitHub makes them from headings).
+anchors=$(sed -n 's/^##* //p' ../RUNBOOK.md | tr '[:upper:]' '[:lower:]' | sed 's/[^a-z0-9 -]//g; s/ /-/g')
+for link in $(grep -o 'RUNBOOK.md#[a-z0-9-]*' alerts.yml | sort -u); do
+  grep -qx "${link#*#}" <<<"$anchors" || { echo "alerts.yml links to $link: no such section in ops/RUNBOOK.md" >&2; exit 1; }
+done
+echo "alert rules: every runbook link names a section of ops/RUNBOOK.md"
+
+promtool=${PROMTOOL:-$(command -v promtool || true)}
+if [ -z "$promtool" ]; then
+  echo "alert rules: promtool is missing (apt-get install -y prometheus)" >&2
+  [ "${OPS_CHECKS_REQUIRED:-0}" = 1 ] && exit 1
+  echo "alert rules: skipped" >&2
+  exit 0
+fi
+"$promtool" check rules alerts.yml
+"$promtool" test rules alerts.test.yml
+# The dashboard's queries, as recording rules of a throwaway file: promtool parses every one of them.
+rules=$(mktemp)
+trap 'rm -f "$rules"' EXIT
+jq -r '"groups:", "  - name: dashboard", "    rules:",
+       ([.panels[].targets[]?.expr] | to_entries[]
+          | "      - record: dashboard:query_\(.key)", "        expr: \(.value | gsub("\\$__rate_interval"; "5m") | @json)")' \
+    ../grafana/phuket-backend.json > "$rules"
+"$promtool" check rules "$rules" | sed "s|$rules|ops/grafana/phuket-backend.json|"
