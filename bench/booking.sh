@@ -4,6 +4,7 @@
 # overlapping live bookings of any item: it must be 0. Loopback only, bounded in time. Run by hand:
 #   bash bench/booking.sh
 #   DURATION=20s  USERS=4000  ITEMS=2000  CONNECTIONS=64  RUNS=3 (of the many-items scenario)
+#   IDEMPOTENCY_KEYS=1: every booking carries an Idempotency-Key of its own, as the iOS app sends (default: none)
 # Travellers are registered with bcrypt cost 4 (PHUKET_IDENTITY_BCRYPT_COST) so that setting up thousands takes
 # seconds: logins are not what this benchmark measures (bench/login.sh does). Stripe is not configured, so bookings
 # take the pay-on-arrival path; their notices are queued as jobs as usual.
@@ -79,5 +80,6 @@ overlaps=$(overlapping_bookings "$database")
     echo "- run $run: ${cpu[run - 1]}; notices still queued right after it: ${queued[run - 1]}"
   done
   echo "Overlapping live bookings afterwards (SQL): $overlaps"
+  echo "An Idempotency-Key on each booking: $([ "${IDEMPOTENCY_KEYS:-0}" = 1 ] && echo yes || echo no)"
 } | tee "$out/summary.md"
 report_memory

@@ -2,9 +2,11 @@
 -- the chosen spread. Counts what came back: 201 booked, 422 refused (dates taken), 429 limited (a traveller over the
 -- per-user limit: the random draw of tokens gives some more than their share), anything else failed.
 -- args: <tokens file> <items file> <days ahead to spread starts over> [<fixed start offset>]
+-- IDEMPOTENCY_KEYS=1 in the environment: each request carries an Idempotency-Key of its own.
 --   With a fixed start offset every request asks for overlapping dates of the items (contention).
 local tokens, items = {}, {}
 local spread, fixed
+local keys = os.getenv("IDEMPOTENCY_KEYS") == "1"
 local threads = {}
 
 function setup(thread)
@@ -32,11 +34,15 @@ function request()
     '{"itemType":"vehicle","itemId":"%s","startDate":"%s","endDate":"%s","guestsCount":1}',
     items[math.random(#items)], day(start), day(start + nights))
   local client = string.format("198.%d.%d.%d", 18 + math.random(0, 1), math.random(0, 255), math.random(1, 254))
-  return wrk.format("POST", "/v1/bookings", {
+  local headers = {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)],
     ["X-Forwarded-For"] = client,
-  }, body)
+  }
+  if keys then -- as the iOS app sends them: a new key for each booking it means to make
+    headers["Idempotency-Key"] = string.format("bench-%08x%08x", math.random(0, 0x7fffffff), math.random(0, 0x7fffffff))
+  end
+  return wrk.format("POST", "/v1/bookings", headers, body)
 end
 
 function response(status)
