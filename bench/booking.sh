@@ -47,6 +47,12 @@ seq 1 "$USERS" | xargs -P 4 -n 1 sh -c 'curl -s -H "Content-Type: application/js
     "$0/v1/auth/register"' "$base" | jq -r '.data.access_token // empty' > "$out/tokens.txt"
 echo "$(wc -l < "$out/tokens.txt") travellers signed in"
 
+failed_statuses() { # " (503, 401)" after the count of failures, naming their statuses
+  local statuses
+  statuses=$(sed -n 's/.* failed_statuses=\([0-9,]*\).*/\1/p' <<<"$1")
+  [ -n "$statuses" ] && echo " (${statuses//,/, })" || true
+}
+
 book() { # $1: items file, $2: spread of start days, $3: fixed start (contention) or "", $4: duration
   wrk -t2 -c"$CONNECTIONS" -d"${4:-$DURATION}" --timeout 10s -s bench/wrk/bookings.lua "$base" -- \
     "$out/tokens.txt" "$1" "$2" ${3:-}
@@ -72,7 +78,7 @@ overlaps=$(overlapping_bookings "$database")
   for run in $(seq 1 "$RUNS"); do runs+=("many items ($ITEMS scooters), run $run:${spread[run - 1]}"); done
   for run in "${runs[@]}" "contention (one scooter):$contended"; do
     line=${run#*:}
-    echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get limited "$line") | $(get failed "$line") |"
+    echo "| ${run%%:*} | $CONNECTIONS | $(get rps "$line") | $(get booked_per_s "$line") | $(get p50 "$line") | $(get p95 "$line") | $(get p99 "$line") | $(get booked "$line") | $(get refused "$line") | $(get limited "$line") | $(get failed "$line")$(failed_statuses "$line") |"
   done
   echo
   echo "CPU per request of the many-items runs (the machine has $(nproc) cores):"

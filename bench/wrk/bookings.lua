@@ -19,6 +19,7 @@ function init(args)
   spread = tonumber(args[3])
   fixed = args[4] and tonumber(args[4])
   booked, refused, limited, failed = 0, 0, 0, 0
+  failed_statuses = ""
   math.randomseed(os.time() + tonumber(tostring(wrk.thread):match("0x(%x+)") or "0", 16) % 100000)
 end
 
@@ -49,19 +50,29 @@ function response(status)
   if status == 201 then booked = booked + 1
   elseif status == 422 then refused = refused + 1
   elseif status == 429 then limited = limited + 1
-  else failed = failed + 1 end
+  else
+    failed = failed + 1
+    -- Which statuses failed, each named once, for the report.
+    if not string.find("," .. failed_statuses .. ",", "," .. status .. ",", 1, true) then
+      failed_statuses = failed_statuses == "" and tostring(status) or failed_statuses .. "," .. status
+    end
+  end
 end
 
 function done(summary, latency, requests)
-  local b, r, l, f = 0, 0, 0, 0
+  local b, r, l, f, statuses = 0, 0, 0, 0, {}
   for _, thread in ipairs(threads) do
     b = b + thread:get("booked"); r = r + thread:get("refused"); l = l + thread:get("limited"); f = f + thread:get("failed")
+    for status in string.gmatch(thread:get("failed_statuses"), "%d+") do statuses[status] = true end
   end
+  local seen = {}
+  for status in pairs(statuses) do seen[#seen + 1] = status end
+  table.sort(seen)
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    "RESULT rps=%.0f booked_per_s=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f requests=%d booked=%d refused=%d limited=%d failed=%d errors=%d\n",
+    "RESULT rps=%.0f booked_per_s=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f requests=%d booked=%d refused=%d limited=%d failed=%d errors=%d failed_statuses=%s\n",
     summary.requests / seconds, b / seconds,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests, b, r, l, f, f + e.connect + e.read + e.write + e.timeout))
+    summary.requests, b, r, l, f, f + e.connect + e.read + e.write + e.timeout, table.concat(seen, ",")))
 end
