@@ -2,7 +2,8 @@
 # Restore drill, run by ./test: a throwaway PostgreSQL cluster with this project's schema, archiving its WAL to
 # pgBackRest as ops/postgresql-archiving.conf says and configured by ops/pgbackrest.conf (paths moved into a
 # temporary directory). scripts/backup-db.sh takes a full backup; one booking is committed before a moment and one
-# after it; scripts/restore-db.sh restores the latest state (both bookings) and then the moment (only the first).
+# after it; scripts/restore-db.sh restores the latest state into a lost data directory (both bookings), then the
+# moment (only the first), and refuses a vague moment or one it cannot reach.
 # Needs pgBackRest and PostgreSQL's server programs (Debian: apt-get install -y pgbackrest postgresql). Without
 # them it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it). As root it runs as the postgres user.
 set -euo pipefail
@@ -67,6 +68,7 @@ stop_server
 
 fail() { echo "restore drill FAILED: $1" >&2; cat "$work/server.log" >&2; exit 1; }
 
+rm -rf "$work/data" # the disk is lost
 scripts/restore-db.sh --latest > "$work/restore-latest.txt" || fail "restore to the latest state"
 [ "$(codes)" = "DRILL-AFTER,DRILL-BEFORE" ] || fail "latest: expected both bookings, found '$(codes)'"
 stop_server
@@ -77,5 +79,11 @@ scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" || fail "res
 book DRILL-AGAIN
 
 stop_server
-if scripts/restore-db.sh --time "2026-12-04 08:30:00" > /dev/null 2>&1; then fail "a moment without its zone was accepted"; fi
-echo "restore drill: backup, restore to the latest state and to $moment passed"
+for vague in "2026-12-04 08:30:00" "2026-12-04"; do
+  if scripts/restore-db.sh --time "$vague" > /dev/null 2>&1; then fail "the moment '$vague' (no time or no zone) was accepted"; fi
+done
+# A moment after the last archived change cannot be reached: the restore fails rather than waiting or restoring less.
+if RECOVERY_TIMEOUT=60 scripts/restore-db.sh --time "$(date -u -d "+1 hour" "+%Y-%m-%d %H:%M:%S+00")" > "$work/restore-future.txt" 2>&1; then
+  fail "a restore to a moment after the last archived change succeeded"
+fi
+echo "restore drill: backup, restore of a lost directory to the latest state and to $moment passed"
