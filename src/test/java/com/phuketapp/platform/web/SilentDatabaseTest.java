@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -44,6 +45,14 @@ class SilentDatabaseTest extends IntegrationTest {
 
     @Test
     void theAppsConnectionsGiveUpOnASilentServerOnlyAfterTheStatementTimeout() {
+        // Every wait is bounded: a statement (or its wait for a lock), a transaction left idle, a silent server.
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
+                .isEqualTo("30s");
+        assertThat(jdbc.sql("SHOW idle_in_transaction_session_timeout")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1min");
         Properties properties = ((HikariDataSource) dataSource).getDataSourceProperties();
         Matcher statementTimeout =
                 Pattern.compile("statement_timeout=(\\S+)").matcher(properties.getProperty("options"));
