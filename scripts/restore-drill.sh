@@ -8,7 +8,7 @@
 # them it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it). As root it runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if ! command -v pgbackrest >/dev/null || [ ! -x "$bindir/initdb" ]; then
   echo "restore drill: pgBackRest or PostgreSQL's server programs are missing (apt-get install -y pgbackrest postgresql)" >&2
   [ "${OPS_CHECKS_REQUIRED:-0}" = 1 ] && exit 1
@@ -16,7 +16,18 @@ if ! command -v pgbackrest >/dev/null || [ ! -x "$bindir/initdb" ]; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ]; then
-  exec runuser -u postgres -- env OPS_CHECKS_REQUIRED="${OPS_CHECKS_REQUIRED:-0}" bash "$PWD/scripts/restore-drill.sh"
+  # PostgreSQL refuses to run as root. The postgres user may not be able to read this checkout (a private home, a
+  # umask of 077): it gets a copy of what the drill uses, and /tmp rather than root's TMPDIR.
+  copy=$(mktemp -d /tmp/phuket-restore-drill-files.XXXXXX)
+  trap 'rm -rf "$copy"' EXIT
+  mkdir -p "$copy/src/main/resources/db"
+  cp -r scripts ops "$copy/"
+  cp -r src/main/resources/db/migration "$copy/src/main/resources/db/"
+  chown -R postgres "$copy"
+  status=0
+  runuser -u postgres -- env -u TMPDIR OPS_CHECKS_REQUIRED="${OPS_CHECKS_REQUIRED:-0}" \
+      bash "$copy/scripts/restore-drill.sh" || status=$?
+  exit $status
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/phuket-restore-drill.XXXXXX")

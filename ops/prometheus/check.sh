@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks the alerting rules (their runbook links, syntax, PromQL) and runs their unit tests, with Prometheus's promtool: on PATH or
-# PROMTOOL. Without it, it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it, and fetches promtool).
-# Debian: apt-get install -y prometheus (or, without the server it starts, extract the package: see .ci/run).
+# Checks the alerting rules (their runbook links, syntax and PromQL) and runs their unit tests, then parses the
+# dashboard's queries, with Prometheus's promtool (on PATH, or PROMTOOL) and jq. Without those it says so and passes,
+# unless OPS_CHECKS_REQUIRED=1 (CI sets it, and fetches promtool). Debian: apt-get install -y prometheus jq (or, to
+# get promtool without the server that package starts, extract the package as .ci/run does).
 set -euo pipefail
 cd "$(dirname "$0")"
 # Every alert's runbook link names a section of ops/RUNBOOK.md (anchors as GitHub makes them from headings).
@@ -12,8 +13,8 @@ done
 echo "alert rules: every runbook link names a section of ops/RUNBOOK.md"
 
 promtool=${PROMTOOL:-$(command -v promtool || true)}
-if [ -z "$promtool" ]; then
-  echo "alert rules: promtool is missing (apt-get install -y prometheus)" >&2
+if [ -z "$promtool" ] || ! command -v jq >/dev/null; then
+  echo "alert rules: promtool or jq is missing (apt-get install -y prometheus jq)" >&2
   [ "${OPS_CHECKS_REQUIRED:-0}" = 1 ] && exit 1
   echo "alert rules: skipped" >&2
   exit 0
