@@ -25,7 +25,7 @@ if [ "$(id -u)" = 0 ]; then
   cp -r src/main/resources/db/migration "$copy/src/main/resources/db/"
   chown -R postgres "$copy"
   status=0
-  runuser -u postgres -- env -u TMPDIR OPS_CHECKS_REQUIRED="${OPS_CHECKS_REQUIRED:-0}" \
+  runuser -u postgres -- env -u TMPDIR OPS_CHECKS_REQUIRED="${OPS_CHECKS_REQUIRED:-0}" BULK_BOOKINGS="${BULK_BOOKINGS:-0}" \
       bash "$copy/scripts/restore-drill.sh" || status=$?
   exit $status
 fi
@@ -59,7 +59,21 @@ for migration in $(ls src/main/resources/db/migration/*/V*__*.sql | awk -F/ '{ s
   psql -XAtq -v ON_ERROR_STOP=1 -f "$migration"
 done
 
+# bench/restore.sh: a database of some size, so that the times below mean something (past bookings, each of an item
+# of its own).
+if [ "${BULK_BOOKINGS:-0}" -gt 0 ]; then
+  psql -XAtq -v ON_ERROR_STOP=1 -c "
+    INSERT INTO bookings (id, confirmation_code, user_id, item_kind, item_id, item_name_en, item_name_ru, start_date,
+        end_date, guests, status, total_price, payment_method, created_at, completed_at)
+    SELECT gen_random_uuid(), 'BULK-' || n, gen_random_uuid(), 'vehicle', gen_random_uuid(), 'Bulk scooter ' || n,
+        'Скутер ' || n, DATE '2026-01-01' + n % 300, DATE '2026-01-03' + n % 300, 1, 'completed', 500, 'on_arrival',
+        now(), now()
+    FROM generate_series(1, ${BULK_BOOKINGS}) AS n"
+fi
+size=$(psql -XAtq -c "SELECT pg_size_pretty(pg_database_size('phuket'))")
+started=$SECONDS
 scripts/backup-db.sh full > "$work/backup.txt"
+backup_seconds=$((SECONDS - started))
 
 book() { # $1: confirmation code
   psql -XAtq -v ON_ERROR_STOP=1 -c "
@@ -68,7 +82,7 @@ book() { # $1: confirmation code
     VALUES (gen_random_uuid(), '$1', gen_random_uuid(), 'vehicle', gen_random_uuid(), 'Drill scooter', 'Скутер',
         DATE '2027-01-10', DATE '2027-01-12', 1, 'pending', 500, 'on_arrival', now() + interval '1 day')"
 }
-codes() { psql -XAtq -c "SELECT string_agg(confirmation_code, ',' ORDER BY confirmation_code) FROM bookings"; }
+codes() { psql -XAtq -c "SELECT string_agg(confirmation_code, ',' ORDER BY confirmation_code) FROM bookings WHERE confirmation_code LIKE 'DRILL-%'"; }
 book DRILL-BEFORE
 sleep 1
 moment=$(psql -XAtq -c "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'")
@@ -80,11 +94,15 @@ stop_server
 fail() { echo "restore drill FAILED: $1" >&2; cat "$work/server.log" >&2; exit 1; }
 
 rm -rf "$work/data" # the disk is lost
+started=$SECONDS
 scripts/restore-db.sh --latest > "$work/restore-latest.txt" || fail "restore to the latest state"
+latest_seconds=$((SECONDS - started))
 [ "$(codes)" = "DRILL-AFTER,DRILL-BEFORE" ] || fail "latest: expected both bookings, found '$(codes)'"
 stop_server
 
+started=$SECONDS
 scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" || fail "restore to $moment"
+moment_seconds=$((SECONDS - started))
 [ "$(codes)" = "DRILL-BEFORE" ] || fail "to $moment: expected only the first booking, found '$(codes)'"
 # The restored server takes writes again.
 book DRILL-AGAIN
@@ -98,3 +116,4 @@ if RECOVERY_TIMEOUT=60 scripts/restore-db.sh --time "$(date -u -d "+1 hour" "+%Y
   fail "a restore to a moment after the last archived change succeeded"
 fi
 echo "restore drill: backup, restore of a lost directory to the latest state and to $moment passed"
+echo "restore drill: database of $size; full backup ${backup_seconds} s, restore of the lost directory ${latest_seconds} s, to the moment (delta) ${moment_seconds} s"
