@@ -12,7 +12,6 @@ import com.phuketapp.support.OutsideServiceStubs;
 import com.phuketapp.support.StripeWebhooks;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ class TravellerJourneyTest extends IntegrationTest {
         String villaId = villa.get("id").asString();
         JsonNode details = http.get("/v1/properties/" + villaId).data();
         int nights = Math.max(3, details.get("minNights").asInt());
-        LocalDate checkIn = LocalDate.now(ZoneId.of("Asia/Bangkok")).plusDays(200 + (int) (Math.random() * 100));
+        LocalDate checkIn = today().plusDays(200 + (int) (Math.random() * 100));
 
         JsonNode quote = http.get("/v1/properties/" + villaId + "/quote?startDate=" + checkIn + "&endDate="
                         + checkIn.plusDays(nights) + "&guests=2")

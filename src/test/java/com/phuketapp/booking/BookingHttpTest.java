@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +31,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Booking over real HTTP against the real PostgreSQL: availability, prices, idempotency, the lifecycle, bad input. */
 class BookingHttpTest extends IntegrationTest {
-
-    /** Phuket's date, asked each time: a class that starts before midnight there may run some tests after it. */
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
-    }
 
     @Autowired
     private JdbcClient jdbc;

@@ -6,7 +6,6 @@ import com.phuketapp.support.Accounts;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
                 .isEqualTo(id);
 
         Accounts.Session traveller = accounts.register();
-        LocalDate start = LocalDate.now(ZoneId.of("Asia/Bangkok")).plusDays(5);
+        LocalDate start = today().plusDays(5);
         Http.Response booked = http.json(
                 "POST",
                 "/v1/bookings",
@@ -169,7 +168,7 @@ class AdminCatalogHttpTest extends IntegrationTest {
     }
 
     private String quotedDay(String id) {
-        LocalDate start = LocalDate.now(ZoneId.of("Asia/Bangkok")).plusDays(5);
+        LocalDate start = today().plusDays(5);
         return http.get("/v1/vehicles/" + id + "/quote?startDate=" + start + "&endDate=" + start.plusDays(1))
                 .data()
                 .get("totalPrice")

@@ -20,19 +20,12 @@ import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.OutsideServiceStubs;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,11 +34,6 @@ import tools.jackson.databind.JsonNode;
  * a local server speaking both wire formats: delivery, language, retries, dead letters and their replay.
  */
 class NotificationHttpTest extends IntegrationTest {
-
-    /** Phuket's date, asked each time: a class that starts before midnight there may run some tests after it. */
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
-    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -57,9 +45,6 @@ class NotificationHttpTest extends IntegrationTest {
 
     @Autowired
     private BookingSweeper sweeper;
-
-    @LocalManagementPort
-    private int managementPort;
 
     private final WireMockServer stubs = OutsideServiceStubs.server();
     private Accounts accounts;
@@ -176,7 +161,8 @@ class NotificationHttpTest extends IntegrationTest {
         // Push reached the traveller's (no) devices at the first attempt: only email is left to do.
         assertThat(letter.at("/payload/channels").toString()).isEqualTo("[\"email\"]");
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(3);
-        assertThat(metrics()).containsPattern("phuket_jobs_dead\\{task=\"notification\"[^}]*} [1-9]");
+        assertThat(management("/actuator/prometheus").body())
+                .containsPattern("phuket_jobs_dead\\{task=\"notification\"[^}]*} [1-9]");
 
         stubs.removeStub(outage);
         Http.Response replayed = http.send(
@@ -392,16 +378,6 @@ class NotificationHttpTest extends IntegrationTest {
                 .param("user", "%" + traveller.userId() + "%")
                 .query(Long.class)
                 .single();
-    }
-
-    private String metrics() throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     private JsonNode json(String body) {

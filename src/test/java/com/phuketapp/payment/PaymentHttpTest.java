@@ -22,8 +22,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -38,11 +36,6 @@ import tools.jackson.databind.JsonNode;
  * (valid, forged, stale, repeated), refunds, and the pay-on-arrival fallback while Stripe is unavailable.
  */
 class PaymentHttpTest extends IntegrationTest {
-
-    /** Phuket's date, asked each time: a class that starts before midnight there may run some tests after it. */
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
-    }
 
     @Autowired
     private JdbcClient jdbc;

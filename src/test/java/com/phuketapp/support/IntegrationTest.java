@@ -1,8 +1,13 @@
 package com.phuketapp.support;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -58,6 +63,9 @@ public abstract class IntegrationTest {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     @Autowired
     private tools.jackson.databind.json.JsonMapper json;
 
@@ -91,6 +99,17 @@ public abstract class IntegrationTest {
         return Accounts.session(
                 registered.email(),
                 accounts.login(registered.email(), Accounts.PASSWORD).data());
+    }
+
+    /** Phuket's date, asked each time: a class that starts before midnight there may run some tests after it. */
+    protected static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Bangkok"));
+    }
+
+    /** A GET on the management port (actuator, Prometheus), which the public {@link #http} never reaches. */
+    protected Http.Response management(String path) {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .GET());
     }
 
     @BeforeEach

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -46,9 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(PlatformHttpTest.ProbeController.class)
 @DirtiesContext
 class PlatformHttpTest extends IntegrationTest {
-
-    @LocalManagementPort
-    private int managementPort;
 
     @Autowired
     private ServletWebServerApplicationContext context;
@@ -276,17 +272,13 @@ class PlatformHttpTest extends IntegrationTest {
     @Test
     void prometheusMetricsAreOnTheManagementPortOnly() {
         http.get("/v1/vehicles");
-        Http.Response metrics = http.send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                .GET());
+        Http.Response metrics = management("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_bucket");
         assertThat(http.get("/actuator/prometheus").status()).isEqualTo(404);
         // The liveness probe an orchestrator should use (README, Operations): out of the public port's queue.
-        Http.Response liveness = http.send(HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness"))
-                .GET());
+        Http.Response liveness = management("/actuator/health/liveness");
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"UP\"");
     }
@@ -299,10 +291,7 @@ class PlatformHttpTest extends IntegrationTest {
     @Test
     void everyMetricTheAlertsAndTheDashboardReadIsExported() throws IOException {
         http.get("/v1/vehicles");
-        String exported = http.send(HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-                        .GET())
-                .body();
+        String exported = management("/actuator/prometheus").body();
         StringBuilder queries = new StringBuilder(Files.readString(Path.of("ops/prometheus/alerts.yml")));
         JsonMapper.builder()
                 .build()
