@@ -8,6 +8,8 @@
 # db-scheduler's insert; keep them in step. Run by hand:
 #   bash bench/booking-sql.sh
 #   DURATION=20  CLIENTS=20  RUNS=3
+#   COMPARE=1: each run also measures the booking without the item's lock, and without the notice's job, in turn
+#   with the whole booking, so that what each statement costs PostgreSQL is seen side by side on a drifting machine
 . "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20}
 CLIENTS=${CLIENTS:-20}
@@ -37,22 +39,31 @@ INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time
 COMMIT;
 SQL
 
+# The variants COMPARE measures: the same script less one statement (no longer a safe booking: a yardstick only).
+sed '/pg_advisory_xact_lock/d' "$out/booking.sql" > "$out/booking-without-lock.sql"
+sed '/INSERT INTO scheduled_tasks/d' "$out/booking.sql" > "$out/booking-without-job.sql"
+variants=(booking)
+[ "${COMPARE:-0}" = 1 ] && variants+=(booking-without-lock booking-without-job)
+
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; } # user, nice, system, irq, softirq
 
-echo "| run | clients | bookings/s | server CPU per booking | pgbench's own CPU per booking |"
-echo "|---|---|---|---|---|"
+echo "| run | statements | clients | bookings/s | server CPU per booking | pgbench's own CPU per booking |"
+echo "|---|---|---|---|---|---|"
 for run in $(seq 1 "$RUNS"); do
-  # Each run starts from empty calendars, as bench/booking.sh's measured items do.
-  psql "$database" -q -c "TRUNCATE bookings CASCADE" -c "DELETE FROM scheduled_tasks WHERE task_name = 'bench-notice'" \
-      -c "VACUUM ANALYZE bookings, scheduled_tasks" -c "CHECKPOINT"
-  before=$(busy_ticks)
-  /usr/bin/time -f "%U %S" -o "$out/pgbench-cpu-$run.txt" pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$DURATION" \
-      -f "$out/booking.sql" "$database" > "$out/pgbench-$run.txt" 2>&1
-  after=$(busy_ticks)
-  made=$(sed -n 's/number of transactions actually processed: \([0-9]*\).*/\1/p' "$out/pgbench-$run.txt")
-  awk -v run="$run" -v clients="$CLIENTS" -v made="$made" -v seconds="$DURATION" -v busy=$((after - before)) \
-      '{ own = ($1 + $2) * 100; printf "| %d | %d | %.0f | %.2f ms | %.2f ms |\n", run, clients, made / seconds,
-         (busy - own) * 10 / made, own * 10 / made }' "$out/pgbench-cpu-$run.txt"
+  for variant in "${variants[@]}"; do
+    # Each run starts from empty calendars, as bench/booking.sh's measured items do.
+    psql "$database" -q -c "TRUNCATE bookings CASCADE" -c "DELETE FROM scheduled_tasks WHERE task_name = 'bench-notice'" \
+        -c "VACUUM ANALYZE bookings, scheduled_tasks" -c "CHECKPOINT"
+    before=$(busy_ticks)
+    /usr/bin/time -f "%U %S" -o "$out/pgbench-cpu-$run-$variant.txt" pgbench -n -M prepared -c "$CLIENTS" -j 2 \
+        -T "$DURATION" -f "$out/$variant.sql" "$database" > "$out/pgbench-$run-$variant.txt" 2>&1
+    after=$(busy_ticks)
+    made=$(sed -n 's/number of transactions actually processed: \([0-9]*\).*/\1/p' "$out/pgbench-$run-$variant.txt")
+    awk -v run="$run" -v variant="${variant#booking}" -v clients="$CLIENTS" -v made="$made" -v seconds="$DURATION" \
+        -v busy=$((after - before)) \
+        '{ own = ($1 + $2) * 100; printf "| %d | all%s | %d | %.0f | %.2f ms | %.2f ms |\n", run, variant, clients,
+           made / seconds, (busy - own) * 10 / made, own * 10 / made }' "$out/pgbench-cpu-$run-$variant.txt"
+  done
 done | tee "$out/summary.md"
 grep -h "error" "$out"/pgbench-*.txt | head -n 3 || true
 echo "Overlapping live bookings afterwards (SQL): $(overlapping_bookings "$database")" | tee -a "$out/summary.md"
