@@ -2,10 +2,13 @@
 # Restore drill, run by ./test: a throwaway PostgreSQL cluster with this project's schema, archiving its WAL to
 # pgBackRest as ops/postgresql-archiving.conf says and configured by ops/pgbackrest.conf (paths moved into a
 # temporary directory). scripts/backup-db.sh takes a full backup; one booking is committed before a moment and one
-# after it; scripts/restore-db.sh restores the latest state into a lost data directory (both bookings), then the
-# moment (only the first), and refuses a vague moment or one it cannot reach.
-# Needs pgBackRest and PostgreSQL's server programs (Debian: apt-get install -y pgbackrest postgresql). Without
-# them it says so and passes, unless OPS_CHECKS_REQUIRED=1 (CI sets it). As root it runs as the postgres user.
+# after it; scripts/restore-db.sh restores the latest state into a lost data directory (both bookings), then, the
+# machine lost with its repository, the moment (only the first) from the off-machine one, and refuses a vague moment
+# or one it cannot reach. The off-machine repository is ops/pgbackrest.conf's repo2 lines, uncommented, on a local
+# S3 server (ops/s3-stub, over TLS checked against the certificate the drill makes for it).
+# Needs pgBackRest and PostgreSQL's server programs (Debian: apt-get install -y pgbackrest postgresql), jq, and for
+# repo2 node, openssl and the stub (npm ci --prefix ops/s3-stub). Without them it says so and passes (without repo2:
+# restores from repo1 only), unless OPS_CHECKS_REQUIRED=1 (CI sets it). As root it runs as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -42,6 +45,36 @@ export PGBACKREST_PG1_PORT=5432
 export PGHOST=$work PGPORT=5432 PGUSER=postgres PGDATABASE=phuket
 export PG_START="'$bindir/pg_ctl' -D '$work/data' -w -l '$work/server.log' start"
 # pgBackRest keeps the environment's options for archive-push too, which the server runs: it inherits them.
+
+s3rver=$PWD/ops/s3-stub/node_modules/.bin/s3rver
+if [ -x "$s3rver" ] && command -v node >/dev/null && command -v openssl >/dev/null; then
+  # repo2 as an operator enables it: the template's lines uncommented; the bucket's place and secrets from the
+  # environment, which pgBackRest reads before its configuration file.
+  sed 's/^# \(repo2-[a-z0-9-]*=\)/\1/' ops/pgbackrest.conf > "$work/pgbackrest.conf"
+  export PGBACKREST_CONFIG=$work/pgbackrest.conf
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
+      -keyout "$work/s3.key" -out "$work/s3.crt" 2>/dev/null
+  mkdir "$work/s3"
+  "$s3rver" -d "$work/s3" -a 127.0.0.1 -p 0 --key "$work/s3.key" --cert "$work/s3.crt" --no-vhost-buckets \
+      --configure-bucket phuket-app-backups > "$work/s3.log" 2>&1 &
+  s3_pid=$!
+  trap 'stop_server; kill $s3_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 1 50); do
+    s3_port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/s3.log")
+    [ -n "$s3_port" ] && break
+    sleep 0.2
+  done
+  [ -n "$s3_port" ] || { echo "restore drill FAILED: the S3 stub did not start" >&2; cat "$work/s3.log" >&2; exit 1; }
+  export PGBACKREST_REPO2_S3_ENDPOINT=localhost PGBACKREST_REPO2_STORAGE_PORT=$s3_port
+  export PGBACKREST_REPO2_S3_URI_STYLE=path PGBACKREST_REPO2_STORAGE_CA_FILE=$work/s3.crt
+  export PGBACKREST_REPO2_S3_KEY=S3RVER PGBACKREST_REPO2_S3_KEY_SECRET=S3RVER # the stub's own credentials
+  export PGBACKREST_REPO2_CIPHER_PASS=$(openssl rand -hex 32)
+  off_machine=yes
+else
+  echo "restore drill: node, openssl or the S3 stub (npm ci --prefix ops/s3-stub) is missing: repo2 left out" >&2
+  [ "${OPS_CHECKS_REQUIRED:-0}" = 1 ] && exit 1
+  off_machine=no
+fi
 
 mkdir -p "$work/log"
 "$bindir/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 >/dev/null
@@ -100,6 +133,12 @@ latest_seconds=$((SECONDS - started))
 [ "$(codes)" = "DRILL-AFTER,DRILL-BEFORE" ] || fail "latest: expected both bookings, found '$(codes)'"
 stop_server
 
+if [ "$off_machine" = yes ]; then
+  # The machine is lost with its repository: what is left is in S3. A new machine's repo1 is empty.
+  rm -rf "$work/data" "$work/repo"
+  [ "$(find "$work/s3/phuket-app-backups/pgbackrest/backup" -name '*.manifest*' | wc -l)" -gt 0 ] \
+      || fail "no backup reached repo2"
+fi
 started=$SECONDS
 scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" || fail "restore to $moment"
 moment_seconds=$((SECONDS - started))
@@ -115,5 +154,5 @@ done
 if RECOVERY_TIMEOUT=60 scripts/restore-db.sh --time "$(date -u -d "+1 hour" "+%Y-%m-%d %H:%M:%S+00")" > "$work/restore-future.txt" 2>&1; then
   fail "a restore to a moment after the last archived change succeeded"
 fi
-echo "restore drill: backup, restore of a lost directory to the latest state and to $moment passed"
+echo "restore drill: backup, restore of a lost directory to the latest state and to $moment passed$([ "$off_machine" = yes ] && echo " (from repo2, S3)")"
 echo "restore drill: database of $size; full backup ${backup_seconds} s, restore of the lost directory ${latest_seconds} s, to the moment (delta) ${moment_seconds} s"
