@@ -336,6 +336,28 @@ class BookingHttpTest extends IntegrationTest {
         assertThat(http.send("POST", "/v1/admin/bookings/" + other + "/complete", "", admin.bearer())
                         .status())
                 .isEqualTo(422);
+
+        // Unpaid, it may be cancelled even on its first day (confirmed, it could not: it has started).
+        UUID scooter = catalog.vehicle(new BigDecimal("250.00"), 2);
+        String startsToday = book(traveller, "vehicle", scooter, today(), today().plusDays(2), 1)
+                .data()
+                .get("id")
+                .asString();
+        assertThat(http.send("POST", "/v1/bookings/" + startsToday + "/cancel", "", traveller.bearer())
+                        .data()
+                        .get("status")
+                        .asString())
+                .isEqualTo("cancelled");
+        String started = book(traveller, "vehicle", scooter, today(), today().plusDays(2), 1)
+                .data()
+                .get("id")
+                .asString();
+        http.send("POST", "/v1/admin/bookings/" + started + "/confirm", "", admin.bearer());
+        assertThat(http.send("POST", "/v1/bookings/" + started + "/cancel", "", traveller.bearer())
+                        .json()
+                        .at("/error/code")
+                        .asString())
+                .isEqualTo("BOOKING_NOT_CANCELLABLE");
     }
 
     @Test
@@ -365,6 +387,15 @@ class BookingHttpTest extends IntegrationTest {
         assertThat(http.send("POST", "/v1/admin/bookings/" + stay + "/confirm", "", admin.bearer())
                         .status())
                 .isEqualTo(200);
+        // Not before its last day: a completed booking no longer holds its dates.
+        Http.Response early = http.send("POST", "/v1/admin/bookings/" + stay + "/complete", "", admin.bearer());
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().at("/error/code").asString()).isEqualTo("INVALID_STATUS_TRANSITION");
+        assertThat(book(accounts.register(), "property", villa, today().plusDays(2), today().plusDays(4), 2)
+                        .json()
+                        .at("/error/code")
+                        .asString())
+                .isEqualTo("ITEM_NOT_AVAILABLE");
         jdbc.sql("UPDATE bookings SET start_date = :start, end_date = :end WHERE id = :id")
                 .param("start", today().minusDays(3))
                 .param("end", today())
@@ -521,6 +552,16 @@ class BookingHttpTest extends IntegrationTest {
         assertError(
                 book(traveller, "vehicle", scooter, today().plusDays(400), today().plusDays(401), 1), 400, "startDate");
         assertError(book(traveller, "vehicle", scooter, today().plusDays(1), today().plusDays(200), 1), 400, "endDate");
+        // 2^32 + 2 days: cut to an int, that would be a two-day rental.
+        LocalDate farEnd = today().plusDays(1).plusDays(4_294_967_298L);
+        assertError(book(traveller, "vehicle", scooter, today().plusDays(1), farEnd, 1), 400, "endDate");
+        assertError(
+                http.get(
+                        "/v1/vehicles/" + scooter + "/quote?startDate=" + today().plusDays(1) + "&endDate="
+                                + farEnd.toString().replace("+", "%2B"),
+                        traveller.bearer()),
+                400,
+                "endDate");
         assertError(
                 book(traveller, "vehicle", scooter, today().plusDays(1), today().plusDays(2), 0), 400, "guestsCount");
         assertError(

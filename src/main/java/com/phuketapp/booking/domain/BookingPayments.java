@@ -4,6 +4,7 @@ import com.phuketapp.booking.BookingConfirmed;
 import com.phuketapp.booking.config.BookingProperties;
 import com.phuketapp.booking.persistence.BookingRepository;
 import com.phuketapp.payment.PaymentApi;
+import com.phuketapp.payment.PaymentInProgress;
 import com.phuketapp.payment.PaymentIntent;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -49,7 +50,8 @@ public class BookingPayments {
     /**
      * Starts (or, with the same idempotency key at Stripe, finds again) the card payment of the traveller's pending
      * booking. Outside any transaction: it calls Stripe. Should Stripe be unavailable, the booking falls back to
-     * payment on arrival and waits for an admin instead.
+     * payment on arrival and waits for an admin instead; while another request is starting the same payment, it
+     * stays a card payment and the answer is empty.
      *
      * @return the payment to complete in the app, or empty when there is nothing to pay by card
      */
@@ -65,8 +67,16 @@ public class BookingPayments {
                 || !Objects.requireNonNull(booking.holdExpiresAt()).isAfter(now)) {
             return Optional.empty(); // nothing to pay by card, or a hold that ran out and is about to be cancelled
         }
-        Optional<PaymentIntent> intent = payments.startPayment(
-                booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
+        Optional<PaymentIntent> intent;
+        try {
+            intent = payments.startPayment(
+                    booking.id().toString(), booking.totalPrice(), booking.currency(), "booking-" + booking.id());
+        } catch (PaymentInProgress inProgress) {
+            // Another request of this booking is starting its payment: that one answers with it, and this booking
+            // stays a card payment (POST /v1/bookings/{id}/payment then finds it).
+            log.info("{}", inProgress.getMessage());
+            return Optional.empty();
+        }
         intent.ifPresentOrElse(
                 started -> bookings.setPaymentReference(booking.id(), started.id()),
                 () -> bookings.payOnArrival(

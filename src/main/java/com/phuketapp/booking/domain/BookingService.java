@@ -185,7 +185,7 @@ public class BookingService {
 
     /**
      * The traveller cancels their own booking: free while pending or within the policy's free window, otherwise the
-     * policy's fee is kept. Not once it has started.
+     * policy's fee is kept. A confirmed one not once it has started.
      */
     @Transactional
     public Booking cancelByTraveller(UUID userId, UUID id) {
@@ -194,7 +194,9 @@ public class BookingService {
         if (!booking.status().canBecome(BookingStatus.CANCELLED)) {
             throw new ApiException(ErrorCode.BOOKING_NOT_CANCELLABLE);
         }
-        if (!today().isBefore(booking.stay().start())) {
+        // An unpaid booking may go even on its first day: it would otherwise hold the item until its hold runs out.
+        if (booking.status() != BookingStatus.PENDING
+                && !today().isBefore(booking.stay().start())) {
             throw new ApiException(ErrorCode.BOOKING_NOT_CANCELLABLE, "error.booking.started", List.of());
         }
         Instant now = clock.instant();
@@ -222,10 +224,17 @@ public class BookingService {
         return confirmed;
     }
 
+    /**
+     * An admin marks a booking done, from its last day on (a tour's date, a stay's checkout day): a completed booking
+     * no longer holds its dates, so completing one early would let someone else book them.
+     */
     @Transactional
     public Booking complete(UUID id) {
         Booking booking = bookings.lock(id).orElseThrow(BookingService::notFound);
         requireTransition(booking, BookingStatus.COMPLETED);
+        if (today().isBefore(booking.stay().end())) {
+            throw new ApiException(ErrorCode.INVALID_STATUS_TRANSITION, "error.booking.notFinished", List.of());
+        }
         return bookings.complete(id, clock.instant());
     }
 

@@ -17,9 +17,12 @@ public record Stay(LocalDate start, LocalDate end) {
         }
     }
 
-    /** Days of a rental or nights of a stay; 0 for a tour. */
+    /**
+     * Days of a rental or nights of a stay; 0 for a tour. An end millions of years ahead counts as
+     * {@link Integer#MAX_VALUE} days, never as a few: the length checks must see it too long.
+     */
     public int length() {
-        return (int) ChronoUnit.DAYS.between(start, end);
+        return (int) Math.min(Integer.MAX_VALUE, ChronoUnit.DAYS.between(start, end));
     }
 
     /** Every date the item is taken: the days or nights of the stay, or the tour's date. */
