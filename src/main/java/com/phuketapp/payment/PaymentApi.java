@@ -14,6 +14,8 @@ public interface PaymentApi {
      * the same payment (Stripe's idempotency), so a retry never charges twice.
      *
      * @return empty when card payments are not available: the caller falls back to payment on arrival
+     * @throws PaymentInProgress when another request with the same key is being answered: the payment is being made,
+     *     so the caller must not fall back, only ask again
      */
     Optional<PaymentIntent> startPayment(String reference, BigDecimal amount, String currency, String idempotencyKey);
 

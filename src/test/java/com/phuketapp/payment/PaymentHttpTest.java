@@ -87,6 +87,37 @@ class PaymentHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aPaymentAnotherRequestIsStartingKeepsTheBookingACardPayment() {
+        Accounts.Session traveller = accounts.register();
+        // Stripe's answer while another request with the same idempotency key is in flight (a double tap); this
+        // amount is the stub's signal.
+        StubMapping inFlight = stubs.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .withRequestBody(containing("amount=66600"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"idempotency_error\",\"message\":\"There is currently"
+                                + " another in-progress request using this Stripe-Idempotency-Key, please try again"
+                                + " later.\"}}")));
+        JsonNode booking;
+        try {
+            booking = book(traveller, catalog.vehicle(new BigDecimal("666.00"), 2), 27, 28);
+        } finally {
+            stubs.removeStub(inFlight);
+        }
+        assertThat(booking.get("paymentMethod").asString()).isEqualTo("card");
+        assertThat(booking.get("payment")).isNull();
+
+        // The other request has its answer by now: asking again gets the payment, still by card.
+        JsonNode again = http.send(
+                        "POST", "/v1/bookings/" + booking.get("id").asString() + "/payment", "", traveller.bearer())
+                .data();
+        assertThat(again.get("paymentMethod").asString()).isEqualTo("card");
+        assertThat(again.at("/payment/clientSecret").asString()).startsWith("pi_secret_");
+    }
+
+    @Test
     void aSignedSuccessConfirmsTheBookingAndARepeatOfTheEventChangesNothing() {
         Accounts.Session traveller = accounts.register();
         JsonNode booking = book(traveller, catalog.vehicle(new BigDecimal("400.00"), 2), 20, 22);

@@ -1,6 +1,7 @@
 package com.phuketapp.payment.domain;
 
 import com.phuketapp.payment.PaymentApi;
+import com.phuketapp.payment.PaymentInProgress;
 import com.phuketapp.payment.PaymentIntent;
 import com.phuketapp.payment.config.PaymentProperties;
 import com.phuketapp.platform.JobQueue;
@@ -9,6 +10,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
@@ -73,6 +75,12 @@ public class StripePayments implements PaymentApi {
                     call(() -> stripe.v1().paymentIntents().create(params, options(idempotencyKey)));
             return Optional.of(new PaymentIntent(intent.getId(), intent.getClientSecret()));
         } catch (Exception failure) {
+            if (failure instanceof StripeException conflict
+                    && Integer.valueOf(409).equals(conflict.getStatusCode())) {
+                // Another request with this key is being answered: Stripe saved no answer for this one, so asking
+                // again in a moment gets the payment. (It does save a 500, which asking again only repeats.)
+                throw new PaymentInProgress(reference);
+            }
             log.warn(
                     "Stripe could not start a payment for {}; falling back to payment on arrival: {}",
                     reference,
