@@ -55,7 +55,8 @@ class TravellerJourneyTest extends IntegrationTest {
         String event =
                 """
                 {"id":"evt_%s","object":"event","type":"payment_intent.succeeded","data":{"object":{"id":"pi_trip_%s",
-                 "object":"payment_intent","amount_received":%d,"currency":"thb","metadata":{"reference":"%s"}}}}"""
+                 "object":"payment_intent","amount_received":%d,"currency":"thb",
+                 "metadata":{"reference":"%s","source":"phuket-app-backend"}}}}"""
                         .formatted(UUID.randomUUID(), bookingId.substring(0, 8), minor, bookingId);
         assertThat(http.json(
                                 "POST",

@@ -68,7 +68,7 @@ class PaymentHttpTest extends IntegrationTest {
         LoggedRequest created = intentsFor(id).getFirst();
         assertThat(created.getHeader("Authorization")).isEqualTo("Bearer " + STRIPE_SECRET_KEY);
         assertThat(created.getHeader("Idempotency-Key")).isEqualTo("booking-" + id);
-        assertThat(created.getBodyAsString()).contains("amount=105150", "currency=thb");
+        assertThat(created.getBodyAsString()).contains("amount=105150", "currency=thb", "phuket-app-backend");
 
         // Asking again (the app lost the secret) reuses the idempotency key: Stripe answers with the same payment.
         Http.Response again = http.send("POST", "/v1/bookings/" + id + "/payment", "", traveller.bearer());
@@ -179,6 +179,31 @@ class PaymentHttpTest extends IntegrationTest {
     }
 
     @Test
+    void paymentsThisAppDidNotStartAreLeftAlone() {
+        Accounts.Session traveller = accounts.register();
+        String id = book(traveller, catalog.vehicle(new BigDecimal("410.00"), 2), 22, 23)
+                .get("id")
+                .asString();
+        // A sibling product on the same Stripe account, whose reference happens to be one of our booking ids.
+        String paymentId = "pi_sibling_" + id.substring(0, 8);
+        String event = succeeded("evt_" + UUID.randomUUID(), paymentId, id, 41000)
+                .replace(",\"source\":\"phuket-app-backend\"", "");
+        assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
+                .isEqualTo(200);
+        assertThat(http.get("/v1/bookings/" + id, traveller.bearer())
+                        .data()
+                        .get("status")
+                        .asString())
+                .isEqualTo("pending");
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'payment-refund'"
+                                + " AND position(:payment IN convert_from(task_data, 'UTF8')) > 0")
+                        .param("payment", paymentId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aFailedPaymentLeavesTheBookingPending() {
         Accounts.Session traveller = accounts.register();
         String id = book(traveller, catalog.vehicle(new BigDecimal("300.00"), 2), 20, 21)
@@ -188,7 +213,8 @@ class PaymentHttpTest extends IntegrationTest {
                 """
                 {"id":"evt_%s","object":"event","type":"payment_intent.payment_failed","data":{"object":
                 {"id":"pi_declined","object":"payment_intent","amount":30000,"currency":"thb",
-                 "metadata":{"reference":"%s"},"last_payment_error":{"message":"Your card was declined."}}}}"""
+                 "metadata":{"reference":"%s","source":"phuket-app-backend"},
+                 "last_payment_error":{"message":"Your card was declined."}}}}"""
                         .formatted(UUID.randomUUID(), id);
 
         assertThat(webhook(event, StripeWebhooks.sign(event, Instant.now())).status())
@@ -386,7 +412,8 @@ class PaymentHttpTest extends IntegrationTest {
         return """
                 {"id":"%s","object":"event","api_version":"2025-09-30","type":"payment_intent.succeeded",
                  "data":{"object":{"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,
-                 "currency":"thb","status":"succeeded","metadata":{"reference":"%s"}}}}"""
+                 "currency":"thb","status":"succeeded",
+                 "metadata":{"reference":"%s","source":"phuket-app-backend"}}}}"""
                 .formatted(eventId, paymentId, amountReceived, amountReceived, reference);
     }
 

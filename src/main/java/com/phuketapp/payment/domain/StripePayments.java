@@ -31,6 +31,12 @@ public class StripePayments implements PaymentApi {
 
     private static final Logger log = LoggerFactory.getLogger(StripePayments.class);
 
+    /**
+     * Marks the payments this app starts. A Stripe account sends every webhook endpoint all of its events: those of
+     * a sibling product's payments, whose references could look like ours, must be left alone, not refunded.
+     */
+    static final String SOURCE = "phuket-app-backend";
+
     private final @Nullable StripeClient stripe;
     private final CircuitBreaker breaker;
     private final JobQueue jobs;
@@ -66,6 +72,7 @@ public class StripePayments implements PaymentApi {
                 .setAmount(minorUnits(amount))
                 .setCurrency(currency.toLowerCase(Locale.ROOT))
                 .putMetadata("reference", reference)
+                .putMetadata("source", SOURCE)
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
                         .setEnabled(true)
                         .build())

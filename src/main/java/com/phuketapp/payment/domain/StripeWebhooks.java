@@ -74,6 +74,12 @@ public class StripeWebhooks {
             return false;
         }
         JsonNode intent = event.path("data").path("object");
+        if (type.startsWith("payment_intent.")
+                && !StripePayments.SOURCE.equals(
+                        intent.path("metadata").path("source").asString(""))) {
+            log.info("Stripe event {} ({}) is about a payment this app did not start; ignored", id, type);
+            return true;
+        }
         String reference = intent.path("metadata").path("reference").asString("");
         switch (type) {
             case "payment_intent.succeeded" ->
