@@ -2,9 +2,14 @@ package com.phuketapp.payment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -248,7 +253,9 @@ class PaymentHttpTest extends IntegrationTest {
         assertThat(withFee.at("/cancellation/refund").asString()).isEqualTo("2000.00");
 
         LoggedRequest fullRefund = OutsideServiceStubs.awaitOne(refundsWithKey("refund-" + early));
-        assertThat(fullRefund.getBodyAsString()).contains("amount=400000", "payment_intent=pi_early_");
+        // Its key travels in its metadata too: Stripe forgets idempotency keys after a day.
+        assertThat(fullRefund.getBodyAsString())
+                .contains("amount=400000", "payment_intent=pi_early_", "=refund-" + early);
         assertThat(OutsideServiceStubs.awaitOne(refundsWithKey("refund-" + late))
                         .getBodyAsString())
                 .contains("amount=200000");
@@ -259,6 +266,38 @@ class PaymentHttpTest extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(refundJobsWithKey("refund-late-" + latePayment)).isZero();
         assertThat(stubs.findAll(refundsWithKey("refund-late-" + latePayment))).isEmpty();
+    }
+
+    @Test
+    void aRefundStripeHasMadeAlreadyIsNotMadeAgain() {
+        Accounts.Session traveller = accounts.register();
+        UUID villa = catalog.property(new BigDecimal("1500.00"), 4, 1, 30);
+        String paymentId = "pi_refunded_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = paidBooking(traveller, villa, 44, 46, paymentId);
+        // Stripe made this refund on an earlier attempt whose answer was lost, more than a day ago (its idempotency
+        // key forgotten): only the refund's metadata still says which one it was.
+        StubMapping earlier = stubs.stubFor(get(urlPathEqualTo("/v1/refunds"))
+                .withQueryParam("payment_intent", equalTo(paymentId))
+                .atPriority(1)
+                .willReturn(okJson(
+                        """
+                        {"object":"list","url":"/v1/refunds","has_more":false,"data":[{"id":"re_earlier",
+                         "object":"refund","amount":300000,"currency":"thb","status":"succeeded",
+                         "payment_intent":"%s","metadata":{"idempotency_key":"refund-%s"}}]}"""
+                                .formatted(paymentId, id))));
+        try {
+            assertThat(http.send("POST", "/v1/bookings/" + id + "/cancel", "", traveller.bearer())
+                            .data()
+                            .at("/cancellation/refund")
+                            .asString())
+                    .isEqualTo("3000.00");
+            OutsideServiceStubs.awaitOne(getRequestedFor(urlPathEqualTo("/v1/refunds"))
+                    .withQueryParam("payment_intent", equalTo(paymentId)));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> refundJobsWithKey("refund-" + id) == 0);
+        } finally {
+            stubs.removeStub(earlier);
+        }
+        assertThat(stubs.findAll(refundsWithKey("refund-" + id))).isEmpty();
     }
 
     @Test
@@ -436,7 +475,6 @@ class PaymentHttpTest extends IntegrationTest {
     }
 
     private com.github.tomakehurst.wiremock.matching.RequestPatternBuilder refundsWithKey(String key) {
-        return postRequestedFor(urlEqualTo("/v1/refunds"))
-                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(key));
+        return postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo(key));
     }
 }

@@ -1,9 +1,11 @@
 package com.phuketapp.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -63,6 +65,9 @@ public final class OutsideServiceStubs {
                                  "client_secret":"pi_secret_{{randomValue length=20 type='ALPHANUMERIC'}}",
                                  "status":"requires_payment_method","metadata":{}}""")
                         .withTransformers("response-template")));
+        stubs.stubFor(get(urlPathEqualTo("/v1/refunds"))
+                .atPriority(10)
+                .willReturn(okJson("{\"object\":\"list\",\"data\":[],\"has_more\":false,\"url\":\"/v1/refunds\"}")));
         stubs.stubFor(post(urlEqualTo("/v1/refunds"))
                 .atPriority(10)
                 .willReturn(okJson(

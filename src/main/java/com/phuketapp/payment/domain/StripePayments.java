@@ -14,6 +14,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -36,6 +37,9 @@ public class StripePayments implements PaymentApi {
      * a sibling product's payments, whose references could look like ours, must be left alone, not refunded.
      */
     static final String SOURCE = "phuket-app-backend";
+
+    /** The metadata field of a refund that holds its idempotency key. */
+    private static final String REFUND_KEY = "idempotency_key";
 
     private final @Nullable StripeClient stripe;
     private final CircuitBreaker breaker;
@@ -106,9 +110,24 @@ public class StripePayments implements PaymentApi {
         if (stripe == null) {
             throw new IllegalStateException("Stripe is not configured: the refund waits until it is");
         }
+        // Stripe forgets an idempotency key after 24 hours: a refund replayed later (an admin replaying its dead
+        // letter, after attempts that reached Stripe but whose answers were lost) would be made again. Each refund
+        // carries its key in its metadata too, and one Stripe has under that key already is not made twice.
+        RefundListParams madeSoFar = RefundListParams.builder()
+                .setPaymentIntent(refund.paymentId())
+                .setLimit(100L)
+                .build();
+        boolean made = call(() -> stripe.v1().refunds().list(madeSoFar)).getData().stream()
+                .anyMatch(earlier -> earlier.getMetadata() != null
+                        && refund.idempotencyKey().equals(earlier.getMetadata().get(REFUND_KEY)));
+        if (made) {
+            log.info("Refund {} of {} was made before; not again", refund.idempotencyKey(), refund.paymentId());
+            return;
+        }
         RefundCreateParams params = RefundCreateParams.builder()
                 .setPaymentIntent(refund.paymentId())
                 .setAmount(minorUnits(refund.amount()))
+                .putMetadata(REFUND_KEY, refund.idempotencyKey())
                 .build();
         call(() -> stripe.v1().refunds().create(params, options(refund.idempotencyKey())));
     }
