@@ -140,7 +140,9 @@ if [ "$off_machine" = yes ]; then
       || fail "no backup reached repo2"
 fi
 started=$SECONDS
-scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" || fail "restore to $moment"
+# pgBackRest's warnings (with repo2: that the new machine's repo1 is empty) go to the file, shown if it fails.
+scripts/restore-db.sh --time "$moment" > "$work/restore-moment.txt" 2>&1 \
+    || { cat "$work/restore-moment.txt" >&2; fail "restore to $moment"; }
 moment_seconds=$((SECONDS - started))
 [ "$(codes)" = "DRILL-BEFORE" ] || fail "to $moment: expected only the first booking, found '$(codes)'"
 # The restored server takes writes again.
@@ -155,4 +157,4 @@ if RECOVERY_TIMEOUT=60 scripts/restore-db.sh --time "$(date -u -d "+1 hour" "+%Y
   fail "a restore to a moment after the last archived change succeeded"
 fi
 echo "restore drill: backup, restore of a lost directory to the latest state and to $moment passed$([ "$off_machine" = yes ] && echo " (from repo2, S3)")"
-echo "restore drill: database of $size; full backup ${backup_seconds} s, restore of the lost directory ${latest_seconds} s, to the moment (delta) ${moment_seconds} s"
+echo "restore drill: database of $size; full backup ${backup_seconds} s, restore of the lost directory ${latest_seconds} s, to the moment $([ "$off_machine" = yes ] && echo "(from S3, into an empty directory)" || echo "(delta)") ${moment_seconds} s"
