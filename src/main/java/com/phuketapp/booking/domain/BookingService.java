@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -328,12 +329,23 @@ public class BookingService {
     /** Expires the item's pending bookings whose hold ran out (the sweeper's work, done early); whether any were. */
     private boolean releaseOverdueHolds(UUID itemId, Instant now) {
         List<Booking> expired = bookings.expireOverdue(itemId, now, BookingSweeper.BATCH);
-        expired.forEach(this::released);
+        released(expired);
         return !expired.isEmpty();
     }
 
+    /**
+     * Bookings that just stopped holding their dates, released tour by tour and date by date: everyone giving seats
+     * back locks the departures' rows in one order, so two sweeps at once never deadlock on them.
+     */
+    void released(List<Booking> cancelled) {
+        cancelled.stream()
+                .sorted(Comparator.comparing(Booking::itemId)
+                        .thenComparing(booking -> booking.stay().start()))
+                .forEach(this::released);
+    }
+
     /** A booking just stopped holding its dates: give a tour's seats back and tell everyone. */
-    void released(Booking cancelled) {
+    private void released(Booking cancelled) {
         if (cancelled.itemKind() == ItemKind.TOUR) {
             availability.releaseSeats(cancelled.itemId(), cancelled.stay().start(), cancelled.guests());
         }

@@ -6,7 +6,6 @@ import com.phuketapp.booking.persistence.BookingRepository;
 import com.phuketapp.booking.persistence.IdempotencyRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -80,12 +79,7 @@ public class BookingSweeper {
     /** Cancels pending bookings whose hold ran out, freeing their dates. */
     private int expireOverdue() {
         List<Booking> expired = bookings.expireOverdue(null, clock.instant(), BATCH);
-        // Seats go back tour by tour and date by date, so that two instances sweeping at once lock the departures'
-        // rows in one order and never deadlock on them.
-        expired.stream()
-                .sorted(Comparator.comparing(Booking::itemId)
-                        .thenComparing(booking -> booking.stay().start()))
-                .forEach(bookingService::released);
+        bookingService.released(expired);
         return expired.size();
     }
 
