@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.phuketapp.catalog.domain.CatalogCaches;
 import com.phuketapp.support.Accounts;
+import com.phuketapp.support.CatalogFixtures;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.TestInfrastructure;
@@ -16,7 +17,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Catalog reads are served from Redis, a change evicts what it affects, and a Redis outage only slows reads. */
@@ -30,6 +33,9 @@ class CatalogCacheTest extends IntegrationTest {
 
     @Autowired
     private CacheManager caches;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void catalogReadsAreCachedInRedisUnderTheRunsPrefix() {
@@ -143,6 +149,31 @@ class CatalogCacheTest extends IntegrationTest {
             TestInfrastructure.startRedisAgain();
             awaitHealthy();
         }
+    }
+
+    @Test
+    void anItemDeactivatedWhileRedisTakesNoWritesIsNotBookableOnceItTakesThemAgain() {
+        assumeThat(TestInfrastructure.redisIsEmbedded())
+                .as("pausing a shared Redis would pause its other clients too")
+                .isTrue();
+        UUID scooter = new CatalogFixtures(jdbc).vehicle(new BigDecimal("270.00"), 2);
+        LocalDate start = today().plusDays(12);
+        String quote = "/v1/vehicles/" + scooter + "/quote?startDate=" + start + "&endDate=" + start.plusDays(2);
+        assertThat(http.get(quote).status()).isEqualTo(200); // its terms are cached now
+
+        // Redis keeps what it holds but takes no write for 4 s, past the change's second eviction (2 s after the
+        // first): both fail, and the old terms stay in Redis with their hour to live.
+        redis.execute((RedisCallback<Object>)
+                connection -> connection.execute("CLIENT", bytes("PAUSE"), bytes("4000"), bytes("WRITE")));
+        catalog.setActive(ItemKind.VEHICLE, scooter, false); // as an admin does
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        http.get(quote).json().at("/error/code").asString())
+                .isEqualTo("ITEM_NOT_AVAILABLE"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private long total(String path) {

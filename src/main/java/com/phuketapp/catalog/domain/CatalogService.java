@@ -13,6 +13,7 @@ import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,10 @@ public class CatalogService implements CatalogApi {
 
     /** Longer than any read takes from fetching a row to putting it in the cache. */
     private static final Duration SECOND_EVICTION_AFTER = Duration.ofSeconds(2);
+
+    private static final Duration EVICTION_RETRY_EVERY = Duration.ofSeconds(5);
+    /** The caches' TTL (phuket.cache.ttl, 1 h): no entry from before the change outlives it. */
+    private static final Duration EVICTIONS_RETRIED_FOR = Duration.ofHours(1);
 
     private final CatalogRepository repository;
     private final CacheManager caches;
@@ -153,22 +158,30 @@ public class CatalogService implements CatalogApi {
      * before the commit may put it in the cache just after the first eviction, and would be served until its TTL.
      */
     private void evict(ItemKind kind, UUID id) {
-        evictNow(kind, id);
-        scheduler.schedule(() -> evictNow(kind, id), clock.instant().plus(SECOND_EVICTION_AFTER));
+        Instant giveUpAt = clock.instant().plus(EVICTIONS_RETRIED_FOR);
+        evictNow(kind, id, giveUpAt);
+        scheduler.schedule(() -> evictNow(kind, id, giveUpAt), clock.instant().plus(SECOND_EVICTION_AFTER));
     }
 
     /**
-     * The change is committed whatever happens here: should the cache be unreachable, the failure is logged and the
-     * stale entries expire with their TTL, as with any other cache failure.
+     * The change is committed whatever happens here. Should the cache be unreachable (Redis away for a moment, its
+     * entries kept), the eviction is tried again until it succeeds: otherwise a deactivated item would stay bookable,
+     * at its old price, until its entry's TTL. After that TTL there is nothing left to evict.
      */
-    private void evictNow(ItemKind kind, UUID id) {
+    private void evictNow(ItemKind kind, UUID id, Instant giveUpAt) {
         try {
             cache(CatalogCaches.details(kind)).evict(id);
             cache(CatalogCaches.BOOKABLE_ITEMS).evict(CatalogCaches.bookableKey(kind, id));
             cache(CatalogCaches.pages(kind)).clear();
             cache(CatalogCaches.SEARCH).clear();
         } catch (RuntimeException cacheDown) {
-            log.warn("Could not evict {} {} from the catalog caches: {}", kind, id, cacheDown.toString());
+            Instant retryAt = clock.instant().plus(EVICTION_RETRY_EVERY);
+            if (retryAt.isAfter(giveUpAt)) {
+                log.warn("Could not evict {} {} from the catalog caches; its entries have expired by now", kind, id);
+                return;
+            }
+            log.warn("Could not evict {} {} from the catalog caches, trying again: {}", kind, id, cacheDown.toString());
+            scheduler.schedule(() -> evictNow(kind, id, giveUpAt), retryAt);
         }
     }
 
