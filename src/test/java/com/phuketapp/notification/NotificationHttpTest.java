@@ -270,6 +270,28 @@ class NotificationHttpTest extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> queuedFor(traveller) == 0);
     }
 
+    @Test
+    void aNoticeAnInstanceCrashedWhileSendingIsSentByAnother() {
+        Accounts.Session traveller = accounts.register();
+        jobs.pause();
+        try {
+            book(traveller, catalog.vehicle(new BigDecimal("310.00"), 2));
+            // Another instance picked the notice, then crashed: its last heartbeat was two minutes ago.
+            assertThat(jdbc.sql("UPDATE scheduled_tasks SET picked = true, picked_by = 'crashed-instance',"
+                                    + " last_heartbeat = now() - interval '2 minutes', version = version + 1"
+                                    + " WHERE task_name = 'notification' AND position(:user IN"
+                                    + " convert_from(task_data, 'UTF8')) > 0")
+                            .param("user", traveller.userId())
+                            .update())
+                    .isEqualTo(1);
+        } finally {
+            jobs.resume();
+        }
+        // Four missed heartbeats (a minute) make it abandoned: this instance revives and sends it.
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> !stubs.findAll(mailTo(traveller.email())).isEmpty());
+    }
+
     private void book(Accounts.Session traveller, UUID item) {
         book(traveller, "vehicle", item);
     }

@@ -31,6 +31,9 @@ class JobsConfig {
     /** How long a stopping instance waits for running jobs before it leaves them to another instance. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
+    /** Heartbeats an instance may miss before its jobs count as abandoned (see {@link JobsProperties}). */
+    private static final int MISSED_HEARTBEATS_BEFORE_DEAD = 4;
+
     @Bean
     JobCatalog jobCatalog(List<JobHandler<?>> handlers, JobsProperties properties, DeadLetterStore deadLetters) {
         return new JobCatalog(handlers, properties, deadLetters);
@@ -60,6 +63,8 @@ class JobsConfig {
                 // query for candidates and an UPDATE per job: up to four jobs per thread, fetched again when no more
                 // than one per thread is left, so that a busy queue costs a pick statement per few dozen jobs.
                 .pollUsingLockAndFetch(1.0, 4.0)
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS_BEFORE_DEAD)
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 // RetryThenDeadLetter logs each failure in one line; the scheduler's own log would add a stack trace.
                 .failureLogging(LogLevel.DEBUG, false)

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff  wait after the first failure; each further failure doubles it, up to {@code maxBackoff}, and
  *                        a random jitter of up to half of it spreads retries of many jobs apart
  * @param maxBackoff      the longest wait between two attempts
+ * @param heartbeatInterval how often an instance tells the database that the jobs it picked are still its own; the
+ *                        jobs of an instance that missed four (it crashed, or lost the database) are run by another,
+ *                        so a crash delays them about a minute (db-scheduler's default, 5 minutes, would be half an
+ *                        hour: a reminder that the hold runs out would arrive after it has)
  */
 @ConfigurationProperties("phuket.jobs")
 public record JobsProperties(
@@ -26,4 +30,5 @@ public record JobsProperties(
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration initialBackoff,
-        @DefaultValue("1h") Duration maxBackoff) {}
+        @DefaultValue("1h") Duration maxBackoff,
+        @DefaultValue("15s") Duration heartbeatInterval) {}
