@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -60,8 +61,8 @@ class ClientAddressFilter extends OncePerRequestFilter {
         });
         String client = peer;
         for (int i = chain.size() - 1; i >= 0; i--) {
-            String hop = chain.get(i);
-            if (!IP_LITERAL.matcher(hop).matches()) {
+            String hop = address(chain.get(i));
+            if (hop == null) {
                 break; // a malformed hop: trust nothing to its left
             }
             client = hop;
@@ -70,6 +71,21 @@ class ClientAddressFilter extends OncePerRequestFilter {
             }
         }
         return client;
+    }
+
+    /**
+     * The address of a hop, without the port some proxies add ({@code 198.51.100.9:51234}, {@code [2001:db8::1]:443}):
+     * with it, every connection of one client would have a rate-limit bucket of its own. {@code null} if it is none.
+     */
+    static @Nullable String address(String hop) {
+        String address = hop;
+        if (address.startsWith("[")) {
+            int end = address.indexOf(']');
+            address = end < 0 ? "" : address.substring(1, end);
+        } else if (address.indexOf(':') > 0 && address.indexOf(':') == address.lastIndexOf(':')) {
+            address = address.substring(0, address.indexOf(':')); // IPv4 and a port: IPv6 has two colons or more
+        }
+        return IP_LITERAL.matcher(address).matches() ? address : null;
     }
 
     private boolean trusted(String address) {

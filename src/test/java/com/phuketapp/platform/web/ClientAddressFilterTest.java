@@ -39,6 +39,14 @@ class ClientAddressFilterTest {
         assertThat(pass("10.0.0.5", null, null).getRemoteAddr()).isEqualTo("10.0.0.5");
     }
 
+    @Test
+    void theClientIsItsAddressWithoutThePortAProxyAdds() throws Exception {
+        assertThat(pass("10.0.0.5", "198.51.100.9:51234", null).getRemoteAddr()).isEqualTo("198.51.100.9");
+        assertThat(pass("10.0.0.5", "[2a00:1450::200e]:443, 10.0.0.9:80", null).getRemoteAddr())
+                .isEqualTo("2a00:1450::200e");
+        assertThat(pass("10.0.0.5", "[2a00:1450::200e", null).getRemoteAddr()).isEqualTo("10.0.0.5");
+    }
+
     private HttpServletRequest pass(String peer, String forwardedFor, String proto) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v1/areas");
         request.setRemoteAddr(peer);
