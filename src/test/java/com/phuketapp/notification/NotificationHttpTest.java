@@ -176,6 +176,21 @@ class NotificationHttpTest extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(http.get("/v1/admin/jobs/dead-letters", traveller.bearer()).status())
                 .isEqualTo(403);
+
+        // A letter of a job this release no longer has stays, refused with a reason rather than a 500.
+        UUID retired = jdbc.sql("INSERT INTO dead_letter_jobs (job, payload, attempts, last_error)"
+                        + " VALUES ('retired-job', '{}', 8, 'gone') RETURNING id")
+                .query(UUID.class)
+                .single();
+        Http.Response notReplayable =
+                http.send("POST", "/v1/admin/jobs/dead-letters/" + retired + "/replay", "", admin.bearer());
+        assertThat(notReplayable.status()).isEqualTo(409);
+        assertThat(notReplayable.json().at("/error/code").asString()).isEqualTo("CONFLICT");
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_jobs WHERE id = :id")
+                        .param("id", retired)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

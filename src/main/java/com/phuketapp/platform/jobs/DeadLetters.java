@@ -1,14 +1,18 @@
 package com.phuketapp.platform.jobs;
 
+import com.phuketapp.platform.ApiException;
+import com.phuketapp.platform.ErrorCode;
 import com.phuketapp.platform.JobQueue;
 import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +39,20 @@ public class DeadLetters {
         return store.list(job, page);
     }
 
-    /** Queues the job again, with a fresh set of attempts, and forgets the dead letter: both or neither. */
+    /**
+     * Queues the job again, with a fresh set of attempts, and forgets the dead letter: both or neither. A letter of a
+     * job this release no longer has, or whose payload it no longer reads, cannot be replayed (409): it stays.
+     */
     @Transactional
     public void replay(UUID id) {
         DeadLetter letter = store.lock(id).orElseThrow(NotFoundException::new);
-        queue.enqueue(letter.job(), json.treeToValue(letter.payload(), jobs.payloadType(letter.job())));
+        Object payload;
+        try {
+            payload = json.treeToValue(letter.payload(), jobs.payloadType(letter.job()));
+        } catch (IllegalArgumentException | JacksonException notReplayable) {
+            throw new ApiException(ErrorCode.CONFLICT, "error.jobs.notReplayable", List.of());
+        }
+        queue.enqueue(letter.job(), payload);
         store.delete(id);
     }
 }
