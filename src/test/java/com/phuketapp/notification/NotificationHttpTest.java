@@ -223,6 +223,42 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     @Test
+    void everyDeviceIsTriedWhateverBefellTheOneBeforeAndAnotherProjectsTokenIsForgotten() {
+        Accounts.Session traveller = accounts.register();
+        String unwell = "fcm-unwell-" + UUID.randomUUID();
+        String foreign = "fcm-foreign-" + UUID.randomUUID();
+        String fine = "fcm-fine-" + UUID.randomUUID();
+        registerDevice(traveller, unwell); // tried first
+        registerDevice(traveller, foreign);
+        registerDevice(traveller, fine);
+        StubMapping unwellAnswer = fcmAnswers(
+                unwell,
+                503,
+                "{\"error\":{\"code\":503,\"message\":\"The service is currently unavailable.\","
+                        + "\"status\":\"UNAVAILABLE\"}}");
+        StubMapping foreignAnswer = fcmAnswers(
+                foreign,
+                403,
+                "{\"error\":{\"code\":403,\"message\":\"SenderId mismatch\",\"status\":\"PERMISSION_DENIED\","
+                        + "\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\","
+                        + "\"errorCode\":\"SENDER_ID_MISMATCH\"}]}}");
+        try {
+            book(traveller, catalog.vehicle(new BigDecimal("480.00"), 2));
+
+            OutsideServiceStubs.awaitOne(pushTo(fine));
+            await().atMost(PATIENCE).until(() -> !http.get("/v1/users/me/export", traveller.bearer())
+                    .data()
+                    .get("devices")
+                    .toString()
+                    .contains(foreign));
+        } finally {
+            // The unwell device recovers, so that the notice's retries stop failing in the circuit of later tests.
+            stubs.removeStub(unwellAnswer);
+            stubs.removeStub(foreignAnswer);
+        }
+    }
+
+    @Test
     void onlyAnInvalidTokenMakesADeviceForgottenNotAnInvalidMessage() {
         Accounts.Session withBadToken = accounts.register();
         String badToken = "fcm-bad-token-" + UUID.randomUUID();
@@ -351,8 +387,8 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     /** FCM answers every message to the device with {@code status} and this error body. */
-    private void fcmAnswers(String device, int status, String body) {
-        stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
+    private StubMapping fcmAnswers(String device, int status, String body) {
+        return stubs.stubFor(post(urlPathMatching("/v1/projects/.*/messages:send"))
                 .withRequestBody(containing(device))
                 .atPriority(1)
                 .willReturn(aResponse()

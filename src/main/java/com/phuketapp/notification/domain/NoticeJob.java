@@ -92,10 +92,21 @@ class NoticeJob implements JobHandler<Notice> {
         Map<String, String> data = Map.of(
                 "bookingId", notice.booking().bookingId().toString(),
                 "event", notice.event());
+        // Every device is tried, whatever happens to the one before. Should one fail, the push is retried, and
+        // the others may see it twice: what at-least-once delivery costs. A failure that may pass is the one
+        // reported, so that a device refused for good does not make another's passing trouble final.
+        RuntimeException failure = null;
         for (IdentityApi.Device device : contact.devices()) {
-            if (push.send(device.token(), text.title(), text.body(), data) == FcmPush.Result.TOKEN_GONE) {
-                identity.forgetDevice(notice.userId(), device.token());
+            try {
+                if (push.send(device.token(), text.title(), text.body(), data) == FcmPush.Result.TOKEN_GONE) {
+                    identity.forgetDevice(notice.userId(), device.token());
+                }
+            } catch (RuntimeException failed) {
+                failure = failure == null || failure instanceof PermanentJobFailure ? failed : failure;
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -20,8 +20,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -86,34 +88,37 @@ public class FcmPush {
                         .retrieve()
                         .toBodilessEntity();
                 return Result.SENT;
-            } catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest refused) {
+            } catch (HttpClientErrorException.NotFound
+                    | HttpClientErrorException.BadRequest
+                    | HttpClientErrorException.Forbidden refused) {
                 if (tokenGone(refused.getResponseBodyAsString())) {
                     return Result.TOKEN_GONE;
                 }
                 throw new PermanentJobFailure("FCM refused the message: " + refused.getStatusCode());
-            } catch (HttpClientErrorException.Unauthorized expired) {
+            } catch (HttpClientErrorException.Unauthorized unauthorized) {
+                if (errorCodes(unauthorized.getResponseBodyAsString()).contains("THIRD_PARTY_AUTH_ERROR")) {
+                    // Apple's or the browser's push service refused the credentials set up in Firebase: our token is
+                    // fine, and asking again will not help until someone fixes them there.
+                    throw new PermanentJobFailure("FCM could not pass the message on: THIRD_PARTY_AUTH_ERROR");
+                }
                 accessToken = null;
-                throw expired;
+                throw unauthorized;
             }
         });
     }
 
     /**
-     * Whether FCM's error says the token is no longer valid: UNREGISTERED (the app was uninstalled), or
-     * INVALID_ARGUMENT over the field {@code message.token}. INVALID_ARGUMENT over anything else is a message of ours
-     * FCM cannot take (too large, a bad data key): the device is fine and must not be forgotten.
+     * Whether FCM's error says the token is no longer valid here: UNREGISTERED (the app was uninstalled),
+     * SENDER_ID_MISMATCH (a token of another Firebase project), or INVALID_ARGUMENT over the field
+     * {@code message.token}. INVALID_ARGUMENT over anything else is a message of ours FCM cannot take (too large, a bad
+     * data key): the device is fine and must not be forgotten.
      */
     private boolean tokenGone(String answer) {
-        JsonNode details;
-        try {
-            details = json.readTree(answer).at("/error/details");
-        } catch (RuntimeException notJson) {
-            return false;
+        List<String> codes = errorCodes(answer);
+        if (codes.contains("UNREGISTERED") || codes.contains("SENDER_ID_MISMATCH")) {
+            return true;
         }
-        for (JsonNode detail : details) {
-            if (detail.path("errorCode").asString("").equals("UNREGISTERED")) {
-                return true;
-            }
+        for (JsonNode detail : details(answer)) {
             for (JsonNode violation : detail.path("fieldViolations")) {
                 if (violation.path("field").asString("").equals("message.token")) {
                     return true;
@@ -121,6 +126,23 @@ public class FcmPush {
             }
         }
         return false;
+    }
+
+    /** The {@code errorCode}s of FCM's error details. */
+    private List<String> errorCodes(String answer) {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode detail : details(answer)) {
+            codes.add(detail.path("errorCode").asString(""));
+        }
+        return codes;
+    }
+
+    private JsonNode details(String answer) {
+        try {
+            return json.readTree(answer).at("/error/details");
+        } catch (RuntimeException notJson) {
+            return json.createArrayNode();
+        }
     }
 
     private synchronized String accessToken(ServiceAccount serviceAccount) {
