@@ -161,8 +161,10 @@ class NotificationHttpTest extends IntegrationTest {
         // Push reached the traveller's (no) devices at the first attempt: only email is left to do.
         assertThat(letter.at("/payload/channels").toString()).isEqualTo("[\"email\"]");
         assertThat(stubs.findAll(mailTo(traveller.email()))).hasSize(3);
-        assertThat(management("/actuator/prometheus").body())
-                .containsPattern("phuket_jobs_dead\\{task=\"notification\"[^}]*} [1-9]");
+        // The gauges count at most every five seconds.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        management("/actuator/prometheus").body())
+                .containsPattern("phuket_jobs_dead\\{task=\"notification\"[^}]*} [1-9]"));
 
         stubs.removeStub(outage);
         Http.Response replayed = http.send(

@@ -66,21 +66,6 @@ class DeadLetterStore {
         jdbc.sql("DELETE FROM dead_letter_jobs WHERE id = :id").param("id", id).update();
     }
 
-    long count(String job) {
-        return jdbc.sql("SELECT count(*) FROM dead_letter_jobs WHERE job = :job")
-                .param("job", job)
-                .query(Long.class)
-                .single();
-    }
-
-    /** Jobs of this kind waiting to run, retries included. */
-    long queued(String job) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = :job")
-                .param("job", job)
-                .query(Long.class)
-                .single();
-    }
-
     private DeadLetters.DeadLetter letter(ResultSet rs, int row) throws SQLException {
         JsonNode payload = json.readTree(rs.getString("payload"));
         Instant failedAt = rs.getTimestamp("failed_at").toInstant();

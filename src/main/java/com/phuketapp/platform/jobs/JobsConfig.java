@@ -7,8 +7,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.phuketapp.platform.JobHandler;
 import com.phuketapp.platform.JobQueue;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,20 +96,19 @@ class JobsConfig {
     }
 
     @Bean
-    MeterBinder jobMetrics(JobCatalog jobs, DeadLetterStore store) {
-        return meters -> registerGauges(meters, jobs, store);
-    }
-
-    private static void registerGauges(MeterRegistry meters, JobCatalog jobs, DeadLetterStore store) {
-        for (String job : jobs.names()) {
-            Gauge.builder("phuket.jobs.queued", store, s -> s.queued(job))
-                    .description("Jobs waiting to run, retries included")
-                    .tag("task", job)
-                    .register(meters);
-            Gauge.builder("phuket.jobs.dead", store, s -> s.count(job))
-                    .description("Jobs that gave up and wait for an admin to replay them")
-                    .tag("task", job)
-                    .register(meters);
-        }
+    MeterBinder jobMetrics(JobCatalog jobs, BookkeepingConnections bookkeeping, Clock clock) {
+        JobGauges counts = new JobGauges(bookkeeping.dataSource(), clock);
+        return meters -> {
+            for (String job : jobs.names()) {
+                Gauge.builder("phuket.jobs.queued", counts, c -> c.queued(job))
+                        .description("Jobs waiting to run, retries included")
+                        .tag("task", job)
+                        .register(meters);
+                Gauge.builder("phuket.jobs.dead", counts, c -> c.dead(job))
+                        .description("Jobs that gave up and wait for an admin to replay them")
+                        .tag("task", job)
+                        .register(meters);
+            }
+        };
     }
 }
