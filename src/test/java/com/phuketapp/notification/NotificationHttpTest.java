@@ -261,6 +261,36 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     @Test
+    void emailsRefusedForARevokedKeyAreRetriedNotDeadLettered() {
+        Accounts.Session traveller = accounts.register();
+        StubMapping revoked = stubs.stubFor(post(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(containing(traveller.email()))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"message\":\"The provided authorization grant is invalid,"
+                                + " expired, or revoked\",\"field\":null,\"help\":null}]}")));
+        try {
+            book(traveller, catalog.vehicle(new BigDecimal("490.00"), 2));
+
+            OutsideServiceStubs.awaitOne(mailTo(traveller.email()));
+            // Still owed once the key is fixed: queued for its next attempt, not a dead letter.
+            await().atMost(PATIENCE)
+                    .until(() -> jdbc.sql("SELECT count(*) FROM scheduled_tasks"
+                                            + " WHERE task_name = 'notification' AND NOT picked AND consecutive_failures > 0"
+                                            + " AND position(:user IN convert_from(task_data, 'UTF8')) > 0")
+                                    .param("user", traveller.userId())
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
+            assertThat(deadLetterOf(traveller, newAdmin())).isNull();
+        } finally {
+            stubs.removeStub(revoked);
+        }
+    }
+
+    @Test
     void onlyAnInvalidTokenMakesADeviceForgottenNotAnInvalidMessage() {
         Accounts.Session withBadToken = accounts.register();
         String badToken = "fcm-bad-token-" + UUID.randomUUID();

@@ -49,7 +49,13 @@ public class SendGridMail {
                 .toBodilessEntity());
     }
 
+    /**
+     * A message SendGrid will never take as it is. Not a 429 (it says when to come back), nor a 401 or 403: a key
+     * revoked or rotated is fixed in our configuration, and the messages are then still owed; meanwhile they are
+     * retried, and their failures open the circuit, which the alerts watch.
+     */
     private static boolean refusedForGood(HttpStatusCode status) {
-        return status.is4xxClientError() && status.value() != 429;
+        int code = status.value();
+        return status.is4xxClientError() && code != 429 && code != 401 && code != 403;
     }
 }
