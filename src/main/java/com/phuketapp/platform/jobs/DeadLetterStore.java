@@ -55,6 +55,16 @@ class DeadLetterStore {
         return PageResult.of(items, page, total);
     }
 
+    /** Up to {@code limit} dead letters of a job, oldest first, locked; those another admin is replaying are skipped. */
+    List<DeadLetters.DeadLetter> lockOldest(String job, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dead_letter_jobs WHERE job = :job"
+                        + " ORDER BY failed_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("job", job)
+                .param("limit", limit)
+                .query(this::letter)
+                .list();
+    }
+
     Optional<DeadLetters.DeadLetter> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM dead_letter_jobs WHERE id = :id FOR UPDATE")
                 .param("id", id)

@@ -2,6 +2,7 @@ package com.phuketapp.platform.jobs;
 
 import com.phuketapp.platform.ApiException;
 import com.phuketapp.platform.ErrorCode;
+import com.phuketapp.platform.InvalidInputException;
 import com.phuketapp.platform.JobQueue;
 import com.phuketapp.platform.NotFoundException;
 import com.phuketapp.platform.PageQuery;
@@ -32,6 +33,9 @@ public class DeadLetters {
         this.json = json;
     }
 
+    /** Dead letters one {@link #replayAll} replays at most: a transaction of bounded size. */
+    public static final int REPLAY_AT_ONCE = 500;
+
     public record DeadLetter(UUID id, String job, JsonNode payload, int attempts, String lastError, Instant failedAt) {}
 
     /** Newest first, optionally of one job. */
@@ -46,13 +50,39 @@ public class DeadLetters {
     @Transactional
     public void replay(UUID id) {
         DeadLetter letter = store.lock(id).orElseThrow(NotFoundException::new);
+        if (!requeue(letter)) {
+            throw new ApiException(ErrorCode.CONFLICT, "error.jobs.notReplayable", List.of());
+        }
+    }
+
+    /**
+     * Replays, oldest first, up to {@link #REPLAY_AT_ONCE} dead letters of one job: what an outage or a broken key
+     * left behind. Letters that cannot be replayed stay.
+     *
+     * @return how many were queued again (call again while it is {@link #REPLAY_AT_ONCE})
+     */
+    @Transactional
+    public int replayAll(String job) {
+        if (!jobs.has(job)) {
+            throw InvalidInputException.of("job", "validation.unknownJob", String.join(", ", jobs.names()));
+        }
+        int replayed = 0;
+        for (DeadLetter letter : store.lockOldest(job, REPLAY_AT_ONCE)) {
+            replayed += requeue(letter) ? 1 : 0;
+        }
+        return replayed;
+    }
+
+    /** Queues the letter's job again and forgets the letter; {@code false} (and it stays) if it cannot be read. */
+    private boolean requeue(DeadLetter letter) {
         Object payload;
         try {
             payload = json.treeToValue(letter.payload(), jobs.payloadType(letter.job()));
         } catch (IllegalArgumentException | JacksonException notReplayable) {
-            throw new ApiException(ErrorCode.CONFLICT, "error.jobs.notReplayable", List.of());
+            return false;
         }
         queue.enqueue(letter.job(), payload);
-        store.delete(id);
+        store.delete(letter.id());
+        return true;
     }
 }

@@ -45,6 +45,10 @@ final class JobCatalog {
         return tasks.keySet();
     }
 
+    boolean has(String job) {
+        return tasks.containsKey(job);
+    }
+
     Class<?> payloadType(String job) {
         Class<?> type = payloadTypes.get(job);
         if (type == null) {

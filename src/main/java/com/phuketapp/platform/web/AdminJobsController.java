@@ -4,6 +4,7 @@ import com.phuketapp.platform.PageQuery;
 import com.phuketapp.platform.PageResult;
 import com.phuketapp.platform.RateLimited;
 import com.phuketapp.platform.jobs.DeadLetters;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,15 @@ class AdminJobsController {
     @GetMapping
     PageResult<DeadLetters.DeadLetter> list(@RequestParam(required = false) @Nullable String job, PageQuery page) {
         return deadLetters.list(job, page);
+    }
+
+    /**
+     * Replays the dead letters of one job, oldest first, up to {@value DeadLetters#REPLAY_AT_ONCE} a call: after an
+     * outage or a broken key. Answers how many were queued again.
+     */
+    @PostMapping("/replay")
+    Map<String, Integer> replayAll(@RequestParam String job) {
+        return Map.of("replayed", deadLetters.replayAll(job));
     }
 
     /** Queues the job again with a fresh set of attempts; the dead letter is gone. */
