@@ -200,12 +200,7 @@ class PaymentHttpTest extends IntegrationTest {
                         .get("status")
                         .asString())
                 .isEqualTo("pending");
-        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'payment-refund'"
-                                + " AND position(:payment IN convert_from(task_data, 'UTF8')) > 0")
-                        .param("payment", paymentId)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(refundJobsMentioning(paymentId)).isZero();
     }
 
     @Test
@@ -264,7 +259,7 @@ class PaymentHttpTest extends IntegrationTest {
         String again = succeeded("evt_" + UUID.randomUUID(), latePayment, late, 400000);
         assertThat(webhook(again, StripeWebhooks.sign(again, Instant.now())).status())
                 .isEqualTo(200);
-        assertThat(refundJobsWithKey("refund-late-" + latePayment)).isZero();
+        assertThat(refundJobsMentioning("refund-late-" + latePayment)).isZero();
         assertThat(stubs.findAll(refundsWithKey("refund-late-" + latePayment))).isEmpty();
     }
 
@@ -293,7 +288,7 @@ class PaymentHttpTest extends IntegrationTest {
                     .isEqualTo("3000.00");
             OutsideServiceStubs.awaitOne(getRequestedFor(urlPathEqualTo("/v1/refunds"))
                     .withQueryParam("payment_intent", equalTo(paymentId)));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> refundJobsWithKey("refund-" + id) == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> refundJobsMentioning("refund-" + id) == 0);
         } finally {
             stubs.removeStub(earlier);
         }
@@ -465,11 +460,14 @@ class PaymentHttpTest extends IntegrationTest {
                 postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing(bookingId)));
     }
 
-    /** Refund jobs queued or running with the idempotency key: with the stub's requests, every refund asked for. */
-    private long refundJobsWithKey(String key) {
+    /**
+     * Refund jobs queued or running whose payload holds {@code text} (an idempotency key, a payment id): with the stub's
+     * requests, every refund asked for.
+     */
+    private long refundJobsMentioning(String text) {
         return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'payment-refund'"
-                        + " AND position(:key IN convert_from(task_data, 'UTF8')) > 0")
-                .param("key", key)
+                        + " AND position(:text IN convert_from(task_data, 'UTF8')) > 0")
+                .param("text", text)
                 .query(Long.class)
                 .single();
     }
