@@ -333,6 +333,45 @@ class NotificationHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aNoticeWhosePayloadThisReleaseCannotReadBecomesADeadLetter() {
+        String marker = "not-a-uuid-" + UUID.randomUUID();
+        // Queued by an older release whose notice had another shape.
+        jdbc.sql("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                        + " VALUES ('notification', :instance, convert_to(:payload, 'UTF8'), now(), false, 1)")
+                .param("instance", UUID.randomUUID().toString())
+                .param("payload", "{\"userId\":\"" + marker + "\"}")
+                .update();
+
+        Accounts.Session admin = newAdmin();
+        JsonNode letter = await().atMost(PATIENCE)
+                .until(
+                        () -> http.get("/v1/admin/jobs/dead-letters?job=notification&per_page=100", admin.bearer())
+                                .data()
+                                .valueStream()
+                                .filter(dead -> dead.get("payload").toString().contains(marker))
+                                .findFirst()
+                                .orElse(null),
+                        found -> found != null);
+        assertThat(letter.get("payload").isString())
+                .as("kept as the text it was")
+                .isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE position(:marker IN"
+                                + " convert_from(task_data, 'UTF8')) > 0")
+                        .param("marker", marker)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(http.send(
+                                "POST",
+                                "/v1/admin/jobs/dead-letters/"
+                                        + letter.get("id").asString() + "/replay",
+                                "",
+                                admin.bearer())
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void onlyAnInvalidTokenMakesADeviceForgottenNotAnInvalidMessage() {
         Accounts.Session withBadToken = accounts.register();
         String badToken = "fcm-bad-token-" + UUID.randomUUID();

@@ -39,6 +39,18 @@ class DeadLetterStore {
                 .update();
     }
 
+    /** Keeps a job whose payload cannot be read: its stored bytes, as a JSON string. */
+    void keepUnreadable(String job, String instance, int attempts, String error) {
+        jdbc.sql("INSERT INTO dead_letter_jobs (job, payload, attempts, last_error)"
+                        + " SELECT task_name, to_jsonb(convert_from(task_data, 'UTF8')), :attempts, :error"
+                        + " FROM scheduled_tasks WHERE task_name = :job AND task_instance = :instance")
+                .param("job", job)
+                .param("instance", instance)
+                .param("attempts", attempts)
+                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .update();
+    }
+
     PageResult<DeadLetters.DeadLetter> list(@Nullable String job, PageQuery page) {
         String where = " WHERE CAST(:job AS text) IS NULL OR job = :job";
         long total = jdbc.sql("SELECT count(*) FROM dead_letter_jobs" + where)

@@ -34,7 +34,22 @@ final class RetryThenDeadLetter<T> implements FailureHandler<T> {
         Throwable cause = complete.getCause().orElse(null);
         String job = complete.getExecution().getTaskName();
         String error = cause == null ? "unknown" : cause.toString();
-        Object payload = complete.getExecution().taskInstance.getData();
+        Object payload;
+        try {
+            payload = complete.getExecution().taskInstance.getData();
+        } catch (RuntimeException unreadable) {
+            // A payload this release cannot read (a field renamed or retyped since it was queued): no attempt can
+            // succeed, and failing here would leave the job picked, revived and failed again, for ever. It is kept
+            // as the text it is, for someone to look at; replaying it is refused until a release reads it.
+            log.warn(
+                    "Job {} {} has a payload this release cannot read; kept as a dead letter: {}",
+                    job,
+                    complete.getExecution().getId(),
+                    unreadable.toString());
+            deadLetters.keepUnreadable(job, complete.getExecution().taskInstance.getId(), attempts, error);
+            operations.stop();
+            return;
+        }
         boolean permanent = cause instanceof PermanentJobFailure;
         if (cause instanceof PartialJobFailure partial) {
             payload = partial.remaining();
