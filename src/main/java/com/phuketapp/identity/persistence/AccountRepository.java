@@ -167,11 +167,14 @@ public class AccountRepository {
                 == 1;
     }
 
-    /** Keeps the row (bookings point at it) with nothing personal left in it. */
+    /**
+     * Keeps the row (bookings point at it) with nothing personal left in it. The email becomes {@code erased:<id>},
+     * which is no email address: nobody can register it first and so make the erasure fail on the unique email.
+     */
     public void anonymise(UUID id, String unusablePasswordHash) {
         jdbc.sql(
                         """
-                        UPDATE users SET email = 'erased-' || id || '@invalid', full_name = '', phone = NULL,
+                        UPDATE users SET email = 'erased:' || id, full_name = '', phone = NULL,
                                password_hash = :hash, disabled_at = now(), updated_at = now() WHERE id = :id
                         """)
                 .param("id", id)
