@@ -4,10 +4,12 @@ import static com.phuketapp.identity.AuthHttpTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.phuketapp.identity.persistence.AccountRepository;
 import com.phuketapp.support.Accounts;
 import com.phuketapp.support.Http;
 import com.phuketapp.support.IntegrationTest;
 import com.phuketapp.support.TestInfrastructure;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,9 @@ class AccountHttpTest extends IntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private AccountRepository repository;
 
     private Accounts accounts;
 
@@ -67,6 +72,36 @@ class AccountHttpTest extends IntegrationTest {
                 .single();
 
         assertThat(stored).startsWith("test-2026:").doesNotContain("89 000", "890001111");
+    }
+
+    @Test
+    void aLoginWhosePasswordChangedDuringItsCheckDoesNotStart() {
+        Accounts.Session session = accounts.register();
+        UUID user = UUID.fromString(session.userId());
+        String checked = jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+                .param("id", user)
+                .query(String.class)
+                .single();
+        Instant expires = Instant.now().plusSeconds(3600);
+        // The password changes while a login's bcrypt check of the old one runs (it takes a quarter of a second).
+        assertThat(http.json(
+                                "PUT",
+                                "/v1/users/me/password",
+                                "{\"currentPassword\":\"" + Accounts.PASSWORD
+                                        + "\",\"newPassword\":\"new-password-2027\"}",
+                                session.bearer())
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(repository.createSession(UUID.randomUUID(), user, checked, expires))
+                .as("the login that checked the old password")
+                .isFalse();
+        String current = jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+                .param("id", user)
+                .query(String.class)
+                .single();
+        assertThat(repository.createSession(UUID.randomUUID(), user, current, expires))
+                .isTrue();
     }
 
     @Test

@@ -282,10 +282,17 @@ public class AccountService implements IdentityApi {
         });
     }
 
+    /**
+     * Starts a login for the account as it was read and checked. Should its password have changed (or the account
+     * been disabled) during the bcrypt check, the password given is no longer the account's: refused as one.
+     */
     private Login startSession(UserRow user) {
         UUID sessionId = UUID.randomUUID();
         return transaction.execute(status -> {
-            accounts.createSession(sessionId, user.id(), clock.instant().plus(properties.refreshTokenTtl()));
+            if (!accounts.createSession(
+                    sessionId, user.id(), user.passwordHash(), clock.instant().plus(properties.refreshTokenTtl()))) {
+                throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
+            }
             return issue(user, sessionId);
         });
     }

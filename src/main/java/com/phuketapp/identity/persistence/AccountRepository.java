@@ -183,12 +183,26 @@ public class AccountRepository {
         jdbc.sql("DELETE FROM devices WHERE user_id = :id").param("id", id).update();
     }
 
-    public void createSession(UUID sessionId, UUID userId, Instant expiresAt) {
-        jdbc.sql("INSERT INTO sessions (id, user_id, expires_at) VALUES (:id, :user, :expires)")
-                .param("id", sessionId)
-                .param("user", userId)
-                .param("expires", Timestamp.from(expiresAt))
-                .update();
+    /**
+     * Starts a login, if the account still has the password hash the caller checked and is not disabled. The user's
+     * row is locked for share: a password change (or the admin bootstrap, or a disabling) either committed before,
+     * and no login starts, or waits for this one and then revokes it with the others.
+     *
+     * @return whether the login started
+     */
+    public boolean createSession(UUID sessionId, UUID userId, String checkedPasswordHash, Instant expiresAt) {
+        return jdbc.sql(
+                                """
+                        INSERT INTO sessions (id, user_id, expires_at)
+                        SELECT :id, id, :expires FROM users
+                        WHERE id = :user AND password_hash = :hash AND disabled_at IS NULL
+                        FOR SHARE""")
+                        .param("id", sessionId)
+                        .param("user", userId)
+                        .param("hash", checkedPasswordHash)
+                        .param("expires", Timestamp.from(expiresAt))
+                        .update()
+                == 1;
     }
 
     public void addRefreshToken(UUID jti, UUID sessionId, Instant expiresAt) {
