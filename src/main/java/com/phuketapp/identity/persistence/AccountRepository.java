@@ -127,11 +127,12 @@ public class AccountRepository {
                 .single();
     }
 
+    /** Not on a disabled account: an update read before an erasure committed must not write its data back. */
     public void updateProfile(UUID id, String fullName, @Nullable String sealedPhone, String locale) {
         jdbc.sql(
                         """
                         UPDATE users SET full_name = :name, phone = :phone, locale = :locale, updated_at = now()
-                         WHERE id = :id
+                         WHERE id = :id AND disabled_at IS NULL
                         """)
                 .param("id", id)
                 .param("name", fullName)
