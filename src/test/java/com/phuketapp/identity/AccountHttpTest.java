@@ -54,11 +54,14 @@ class AccountHttpTest extends IntegrationTest {
         assertThat(me.get("id").asString()).isEqualTo(session.userId());
         assertThat(http.get("/v1/admin/users", session.bearer()).status()).isEqualTo(403);
 
-        Http.Response invalid =
-                http.json("PATCH", "/v1/users/me", "{\"locale\":\"th\",\"phone\":\"call me\"}", session.bearer());
+        Http.Response invalid = http.json(
+                "PATCH",
+                "/v1/users/me",
+                "{\"locale\":\"th\",\"phone\":\"call me\",\"fullName\":\"   \"}",
+                session.bearer());
         assertThat(invalid.json().at("/error/details").valueStream().map(d -> d.get("field")
                         .asString()))
-                .containsExactlyInAnyOrder("locale", "phone");
+                .containsExactlyInAnyOrder("locale", "phone", "fullName");
     }
 
     @Test

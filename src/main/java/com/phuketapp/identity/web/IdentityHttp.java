@@ -36,7 +36,8 @@ final class IdentityHttp {
     record LogoutRequest(@Nullable @Size(max = 4096) @JsonProperty("refresh_token") String refreshToken) {}
 
     record ProfileRequest(
-            @Nullable @Size(min = 1, max = 100) String fullName,
+            // Optional, but not blank: a name of spaces would be stored as none.
+            @Nullable @Size(max = 100) @Pattern(regexp = "(?s).*\\S.*") String fullName,
             @Nullable @Pattern(regexp = PHONE + "|^$") String phone,
             @Nullable @Pattern(regexp = LOCALE) String locale) {}
 
