@@ -20,10 +20,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -96,7 +94,7 @@ public class FcmPush {
                 }
                 throw new PermanentJobFailure("FCM refused the message: " + refused.getStatusCode());
             } catch (HttpClientErrorException.Unauthorized unauthorized) {
-                if (errorCodes(unauthorized.getResponseBodyAsString()).contains("THIRD_PARTY_AUTH_ERROR")) {
+                if (hasErrorCode(details(unauthorized.getResponseBodyAsString()), "THIRD_PARTY_AUTH_ERROR")) {
                     // Apple's or the browser's push service refused the credentials set up in Firebase: our token is
                     // fine, and asking again will not help until someone fixes them there.
                     throw new PermanentJobFailure("FCM could not pass the message on: THIRD_PARTY_AUTH_ERROR");
@@ -114,11 +112,11 @@ public class FcmPush {
      * data key): the device is fine and must not be forgotten.
      */
     private boolean tokenGone(String answer) {
-        List<String> codes = errorCodes(answer);
-        if (codes.contains("UNREGISTERED") || codes.contains("SENDER_ID_MISMATCH")) {
+        JsonNode details = details(answer);
+        if (hasErrorCode(details, "UNREGISTERED") || hasErrorCode(details, "SENDER_ID_MISMATCH")) {
             return true;
         }
-        for (JsonNode detail : details(answer)) {
+        for (JsonNode detail : details) {
             for (JsonNode violation : detail.path("fieldViolations")) {
                 if (violation.path("field").asString("").equals("message.token")) {
                     return true;
@@ -128,13 +126,14 @@ public class FcmPush {
         return false;
     }
 
-    /** The {@code errorCode}s of FCM's error details. */
-    private List<String> errorCodes(String answer) {
-        List<String> codes = new ArrayList<>();
-        for (JsonNode detail : details(answer)) {
-            codes.add(detail.path("errorCode").asString(""));
+    /** Whether one of FCM's error details carries {@code errorCode}. */
+    private static boolean hasErrorCode(JsonNode details, String errorCode) {
+        for (JsonNode detail : details) {
+            if (detail.path("errorCode").asString("").equals(errorCode)) {
+                return true;
+            }
         }
-        return codes;
+        return false;
     }
 
     private JsonNode details(String answer) {

@@ -35,7 +35,7 @@ class DeadLetterStore {
                 .param("job", job)
                 .param("payload", json.writeValueAsString(payload))
                 .param("attempts", attempts)
-                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .param("error", truncated(error))
                 .update();
     }
 
@@ -47,7 +47,7 @@ class DeadLetterStore {
                 .param("job", job)
                 .param("instance", instance)
                 .param("attempts", attempts)
-                .param("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .param("error", truncated(error))
                 .update();
     }
 
@@ -86,6 +86,10 @@ class DeadLetterStore {
 
     void delete(UUID id) {
         jdbc.sql("DELETE FROM dead_letter_jobs WHERE id = :id").param("id", id).update();
+    }
+
+    private static String truncated(String error) {
+        return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
     }
 
     private DeadLetters.DeadLetter letter(ResultSet rs, int row) throws SQLException {
